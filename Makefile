@@ -1,0 +1,47 @@
+# The verbs a newcomer needs. Everything runs from .venv, which `make` creates on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+STAMP := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test test-pg test-browser lint messages bench install check clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Achyk needs Python 3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: install, migrate, load the demo data if the database is empty, serve on $(HOST):$(PORT)
+run: $(STAMP)
+	ACHYK_EMBEDDED=1 $(MANAGE) migrate --noinput
+	ACHYK_EMBEDDED=1 $(MANAGE) collectstatic --noinput --verbosity 0
+	ACHYK_EMBEDDED=1 ACHYK_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) load_demo --if-empty
+	ACHYK_EMBEDDED=1 HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m achyk.serve
+
+## make test: the whole suite (browser tests skip, saying so, when Chromium is missing)
+test: $(STAMP)
+	$(BIN)/python -m achyk.testing
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	ACHYK_EMBEDDED=1 $(MANAGE) makemigrations --check --dry-run
+
+## make messages: refresh the ky, ru, kk, en catalogues and compile them
+messages: $(STAMP)
+	cd achyk && ../$(MANAGE) makemessages --no-obsolete -l ky -l ru -l kk -l en --ignore "*/tests/*"
+	cd achyk && ../$(MANAGE) compilemessages
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) var

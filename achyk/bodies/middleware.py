@@ -1,0 +1,100 @@
+"""Which body a request is for, in which language, and the seal around the admin panel.
+
+A body is reached at its own host name (or <slug>.<ACHYK_SITES_DOMAIN>) or under the platform's
+address as /<slug>/<language>/...; in the second case the slug works like a script prefix, so
+every URL Django and Wagtail reverse inside the body's site carries it.
+"""
+
+import zoneinfo
+
+from django.conf import settings
+from django.http import HttpResponseNotFound
+from django.middleware.locale import LocaleMiddleware
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, set_script_prefix
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .models import RESERVED_SLUGS, Body
+
+LANGUAGE_COOKIE = settings.LANGUAGE_COOKIE_NAME
+
+
+def _body_for_host(host: str) -> Body | None:
+    return Body.objects.select_related("site").filter(site__hostname=host, is_active=True).first()
+
+
+def _body_for_slug(slug: str) -> Body | None:
+    if not slug or slug in RESERVED_SLUGS:
+        return None
+    return Body.objects.select_related("site").filter(slug=slug, is_active=True).first()
+
+
+class BodyMiddleware:
+    """Sets `request.site_body` and points Wagtail at the body's Site."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.site_body = None
+        request.site_body_prefix = ""
+        host = request.get_host().rsplit(":", 1)[0].lower()
+        body = _body_for_host(host)
+        previous_prefix = get_script_prefix()
+        if body is None:
+            first, _sep, rest = request.path_info.lstrip("/").partition("/")
+            body = _body_for_slug(first)
+            if body is not None:
+                if not _sep:
+                    # "/burana" without the slash: send the reader to the body's home.
+                    from django.http import HttpResponseRedirect
+
+                    return HttpResponseRedirect(f"{request.path}/")
+                request.site_body_prefix = f"/{body.slug}"
+                request.path_info = "/" + rest
+                set_script_prefix(previous_prefix.rstrip("/") + request.site_body_prefix + "/")
+        if body is not None:
+            request.site_body = body
+            if body.site is not None:
+                request._wagtail_site = body.site
+            timezone.activate(zoneinfo.ZoneInfo(body.time_zone))
+        try:
+            return self.get_response(request)
+        finally:
+            set_script_prefix(previous_prefix)
+            timezone.deactivate()
+
+
+class BodyLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, with the body's languages.
+
+    A bare address opens in the reader's chosen language if the body offers it, else in the
+    body's default language (Kyrgyz for Kyrgyz bodies, Kazakh for Kazakh ones). A language
+    the body does not publish in answers 404 with links to the languages it has.
+    """
+
+    def process_request(self, request):
+        language = translation.get_language_from_path(request.path_info)
+        body = getattr(request, "site_body", None)
+        if language is None:
+            language = self._preferred(request, body)
+        elif body is not None and language not in body.language_list:
+            translation.activate(body.default_language)
+            request.LANGUAGE_CODE = body.default_language
+            html = render_to_string(
+                "ui/language_unavailable.html",
+                {"body": body, "message": _("This site is not published in this language.")},
+                request=request,
+            )
+            return HttpResponseNotFound(html)
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+
+    @staticmethod
+    def _preferred(request, body) -> str:
+        offered = body.language_list if body else [code for code, _n in settings.LANGUAGES]
+        cookie = request.COOKIES.get(LANGUAGE_COOKIE)
+        if cookie in offered:
+            return cookie
+        return body.default_language if body else settings.LANGUAGE_CODE

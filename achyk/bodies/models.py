@@ -1,0 +1,300 @@
+"""Bodies (ЖӨБ органы / органы МСУ, state bodies), their territory and their staff.
+
+A body is one tenant of the platform: one Wagtail Site (its home page in each of its
+languages), one Collection for its images and documents, and two groups (admins, editors)
+that hold its page and collection permissions. See docs/adr/0001-tenancy.md.
+"""
+
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+# First path segments that belong to the platform itself, never to a body's slug.
+RESERVED_SLUGS = frozenset(
+    LANGUAGE_CODES
+    + [
+        "admin", "django-admin", "static", "media", "documents", "images", "accessibility",
+        "api", "feeds", "search", "login", "logout", "healthz", "robots.txt", "favicon.ico",
+    ]
+)  # fmt: skip
+
+
+class Country(models.TextChoices):
+    KG = "KG", _("Kyrgyzstan")
+    KZ = "KZ", _("Kazakhstan")
+
+
+#: Languages a body publishes in, by country: (required, optional). Kyrgyz is the default
+#: language of Kyrgyz bodies and Russian is mandatory; Kazakh bodies publish in kk and ru.
+COUNTRY_LANGUAGES = {
+    Country.KG: (["ky", "ru"], ["en"]),
+    Country.KZ: (["kk", "ru"], ["en"]),
+}
+COUNTRY_TIME_ZONES = {Country.KG: "Asia/Bishkek", Country.KZ: "Asia/Almaty"}
+
+
+class TranslatedFieldsMixin:
+    """Reads `<field>_<language>` columns for the active language, falling back in order."""
+
+    def translated(self, field: str, language: str | None = None) -> str:
+        language = language or translation.get_language() or "ky"
+        order = [language, getattr(self, "default_language", "ky"), "ru", "ky", "kk", "en"]
+        for code in order:
+            value = getattr(self, f"{field}_{code}", "")
+            if value:
+                return value
+        return ""
+
+
+class Territory(TranslatedFieldsMixin, models.Model):
+    """Unit of territory (аймак / территория): country → oblast → rayon → ayil aymak or town.
+
+    Territory changes with reforms (ayil aymaks are being merged), so a unit is never deleted:
+    it gets `valid_until` and, where known, a `successor`.
+    """
+
+    class Level(models.TextChoices):
+        COUNTRY = "country", _("Country")
+        OBLAST = "oblast", _("Oblast (region)")
+        CITY = "city", _("City of republican significance")
+        RAYON = "rayon", _("Rayon (district)")
+        TOWN = "town", _("Town")
+        AYIL_AYMAK = "ayil_aymak", _("Ayil aymak (rural municipality)")
+
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        verbose_name=_("part of"),
+    )  # fmt: skip
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    code = models.CharField(
+        _("SOATE / KATO code"), max_length=20, unique=True,
+        validators=[RegexValidator(r"^\d{2,20}$", _("The code is made of digits only."))],
+        help_text=_("The national classifier code of the territorial unit (СОАТЕ, КАТО)."),
+    )  # fmt: skip
+    name_ky = models.CharField(_("name (Kyrgyz)"), max_length=200, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=200, blank=True)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    valid_until = models.DateField(_("abolished on"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="predecessors",
+        verbose_name=_("merged into"),
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("territorial unit")
+        verbose_name_plural = _("territory")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.translated("name")
+
+    def ancestors(self) -> list["Territory"]:
+        chain, node = [], self.parent
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return list(reversed(chain))
+
+
+class BodyQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def for_user(self, user):
+        """Bodies whose admin data `user` may see: all for platform admins and supervisors."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser or is_supervisor(user):
+            return self.all()
+        return self.filter(memberships__user=user)
+
+
+class Body(TranslatedFieldsMixin, models.Model):
+    """A public body hosted on the platform: an ayil okmotu (айыл өкмөтү), a town or a state body."""
+
+    class Kind(models.TextChoices):
+        AYIL_OKMOTU = "ayil_okmotu", _("Ayil okmotu (rural municipality)")
+        TOWN = "town", _("Town (mayor's office)")
+        COUNCIL = "council", _("Local council")
+        STATE_BODY = "state_body", _("State body")
+
+    territory = models.ForeignKey(
+        Territory, on_delete=models.PROTECT, related_name="bodies", verbose_name=_("territory")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    slug = models.SlugField(
+        _("address name"), max_length=60, unique=True,
+        help_text=_("Latin letters, digits and hyphens: the body's address on the platform."),
+    )  # fmt: skip
+    hostname = models.CharField(
+        _("own host name"), max_length=255, unique=True, null=True, blank=True,
+        validators=[RegexValidator(r"^[a-z0-9.-]+$", _("Enter a host name such as burana.kg."))],
+        help_text=_("Optional: the body's own domain, e.g. burana.kg, pointed at the platform."),
+    )  # fmt: skip
+    name_ky = models.CharField(_("name (Kyrgyz)"), max_length=255, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=255, blank=True)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=255, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+    languages = models.CharField(
+        _("languages"), max_length=20, help_text=_("Comma-separated language codes, e.g. ky,ru.")
+    )
+    default_language = models.CharField(_("default language"), max_length=5)
+    time_zone = models.CharField(_("time zone"), max_length=40, default="Asia/Bishkek")
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    head_name = models.CharField(_("head (full name)"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=100, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    address_ky = models.CharField(_("address (Kyrgyz)"), max_length=300, blank=True)
+    address_ru = models.CharField(_("address (Russian)"), max_length=300, blank=True)
+    address_kk = models.CharField(_("address (Kazakh)"), max_length=300, blank=True)
+    address_en = models.CharField(_("address (English)"), max_length=300, blank=True)
+    hours_ky = models.CharField(_("working hours (Kyrgyz)"), max_length=300, blank=True)
+    hours_ru = models.CharField(_("working hours (Russian)"), max_length=300, blank=True)
+    hours_kk = models.CharField(_("working hours (Kazakh)"), max_length=300, blank=True)
+    hours_en = models.CharField(_("working hours (English)"), max_length=300, blank=True)
+    site = models.OneToOneField(
+        "wagtailcore.Site", null=True, blank=True, on_delete=models.SET_NULL, related_name="body",
+        editable=False,
+    )  # fmt: skip
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="body", editable=False,
+    )  # fmt: skip
+    admins_group = models.OneToOneField(
+        "auth.Group", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="admins_of_body",
+        editable=False,
+    )  # fmt: skip
+    editors_group = models.OneToOneField(
+        "auth.Group", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="editors_of_body",
+        editable=False,
+    )  # fmt: skip
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = BodyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.translated("name")
+
+    @property
+    def address(self) -> str:
+        return self.translated("address")
+
+    @property
+    def hours(self) -> str:
+        return self.translated("hours")
+
+    @property
+    def language_list(self) -> list[str]:
+        return [code for code in self.languages.split(",") if code]
+
+    def clean(self):
+        errors = {}
+        if self.slug and self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("This address name is reserved by the platform.")
+        codes = self.language_list
+        unknown = [code for code in codes if code not in LANGUAGE_CODES]
+        if unknown or not codes:
+            errors["languages"] = _("Choose languages among: %(codes)s.") % {
+                "codes": ", ".join(LANGUAGE_CODES)
+            }
+        elif self.country in COUNTRY_LANGUAGES:
+            missing = [c for c in COUNTRY_LANGUAGES[self.country][0] if c not in codes]
+            if missing:
+                errors["languages"] = _("The law requires these languages: %(codes)s.") % {
+                    "codes": ", ".join(missing)
+                }
+        if codes and self.default_language not in codes:
+            errors["default_language"] = _("The default language must be one of its languages.")
+        if self.time_zone not in zoneinfo.available_timezones():
+            errors["time_zone"] = _("Unknown time zone.")
+        if self.default_language and not getattr(self, f"name_{self.default_language}", ""):
+            errors[f"name_{self.default_language}"] = _("Name the body in its default language.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_absolute_url(self, language: str | None = None) -> str:
+        """The body's home under the platform's address, e.g. /burana/ky/."""
+        language = language if language in self.language_list else self.default_language
+        return f"/{self.slug}/{language}/"
+
+    @property
+    def site_hostname(self) -> str:
+        return self.hostname or f"{self.slug}.{settings.ACHYK_SITES_DOMAIN}"
+
+    def admin_url(self) -> str:
+        return reverse("bodies_admin:edit", args=[self.pk])
+
+
+class Membership(models.Model):
+    """A staff member of one body (кызматкер / сотрудник), with a role in its admin panel."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("Body administrator")
+        EDITOR = "editor", _("Body editor")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership",
+        verbose_name=_("user"),
+    )  # fmt: skip
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("body")
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.EDITOR)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("staff membership")
+        verbose_name_plural = _("staff memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.body.slug} ({self.role})"
+
+
+SUPERVISORS_GROUP = "Supervisors"
+
+
+def is_supervisor(user) -> bool:
+    """Supervisors (ministry, commission, donor project) read every body; they edit none."""
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, "_achyk_is_supervisor", None)
+    if cached is None:
+        cached = user.groups.filter(name=SUPERVISORS_GROUP).exists()
+        user._achyk_is_supervisor = cached
+    return cached
+
+
+def body_of(user) -> Body | None:
+    """The one body whose staff `user` belongs to, or None."""
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.membership.body
+    except Membership.DoesNotExist:
+        return None

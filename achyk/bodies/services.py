@@ -1,0 +1,157 @@
+"""Writes for bodies: provisioning a body's site, collection and groups, and managing its staff."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+from django.db.models import Q
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+
+from .models import COUNTRY_LANGUAGES, COUNTRY_TIME_ZONES, Body, Membership, Territory
+
+#: The function that builds a new body's home page (in every language of the body) and
+#: returns the home page in its default language. The content app registers it in its
+#: AppConfig.ready(), so `bodies` never imports the page types.
+_site_builder: Callable[[Body], Page] | None = None
+
+
+def register_site_builder(builder: Callable[[Body], Page]) -> None:
+    global _site_builder
+    _site_builder = builder
+
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+ADMIN_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["delete_page"]
+EDITOR_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"), ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"), ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+]  # fmt: skip
+ADMIN_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS + [
+    ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "delete_document"),
+]
+
+
+@dataclass(kw_only=True)
+class BodyIn:
+    territory: Territory
+    kind: str
+    slug: str
+    names: dict[str, str]
+    country: str = "KG"
+    languages: list[str] = field(default_factory=list)
+    default_language: str = ""
+    hostname: str | None = None
+    details: dict = field(default_factory=dict)
+
+
+def _permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _body_group(body: Body, role: str) -> Group:
+    group = Group.objects.create(name=f"{body.slug}: {role}")
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    return group
+
+
+def grant_page_permissions(body: Body) -> None:
+    """Give the body's groups their permissions on every language version of its home page."""
+    homes = body_home_pages(body)
+    for group, codenames in (
+        (body.editors_group, EDITOR_PAGE_PERMISSIONS),
+        (body.admins_group, ADMIN_PAGE_PERMISSIONS),
+    ):
+        for home in homes:
+            for codename in codenames:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=home, permission=_permission("wagtailcore", codename)
+                )
+
+
+def body_home_pages(body: Body):
+    """The body's home page in each of its languages (one Wagtail translation set)."""
+    return Page.objects.filter(translation_key=body.site.root_page.translation_key)
+
+
+@transaction.atomic
+def create_body(*, data: BodyIn) -> Body:
+    """Create a body with its site (home page in each language), collection and staff groups."""
+    if _site_builder is None:
+        raise ImproperlyConfigured("No site builder is registered (is achyk.content installed?)")
+    required, _optional = COUNTRY_LANGUAGES[data.country]
+    languages = data.languages or required
+    body = Body(
+        territory=data.territory, kind=data.kind, country=data.country, slug=data.slug,
+        hostname=data.hostname or None, languages=",".join(languages),
+        default_language=data.default_language or languages[0],
+        time_zone=COUNTRY_TIME_ZONES[data.country],
+        **{f"name_{code}": name for code, name in data.names.items()}, **data.details,
+    )  # fmt: skip
+    body.full_clean(exclude=["site", "collection", "admins_group", "editors_group"])
+    body.save()
+    body.collection = Collection.get_first_root_node().add_child(name=body.slug)
+    body.admins_group = _body_group(body, "admins")
+    body.editors_group = _body_group(body, "editors")
+    home = _site_builder(body)
+    body.site = Site.objects.create(
+        hostname=body.site_hostname, port=80, root_page=home, site_name=body.name_ky or body.name
+    )
+    body.save(update_fields=["collection", "admins_group", "editors_group", "site"])
+    grant_page_permissions(body)
+    for group, perms in (
+        (body.editors_group, EDITOR_COLLECTION_PERMISSIONS),
+        (body.admins_group, ADMIN_COLLECTION_PERMISSIONS),
+    ):
+        for app_label, codename in perms:
+            GroupCollectionPermission.objects.create(
+                group=group, collection=body.collection, permission=_permission(app_label, codename)
+            )
+    return body
+
+
+@transaction.atomic
+def set_staff_role(*, user, body: Body, role: str) -> Membership:
+    """Make `user` staff of `body` with `role`; a user belongs to one body at a time."""
+    membership, _created = Membership.objects.update_or_create(
+        user=user, defaults={"body": body, "role": role}
+    )
+    body_groups = Group.objects.filter(
+        Q(admins_of_body__isnull=False) | Q(editors_of_body__isnull=False)
+    )
+    user.groups.remove(*body_groups)
+    user.groups.add(body.admins_group if role == Membership.Role.ADMIN else body.editors_group)
+    return membership
+
+
+@transaction.atomic
+def add_staff_member(
+    *, body: Body, username: str, email: str, first_name: str, last_name: str, role: str,
+    password: str | None,
+):  # fmt: skip
+    """Create a user account for a new staff member of `body`."""
+    user = get_user_model().objects.create_user(
+        username=username, email=email, first_name=first_name, last_name=last_name,
+        password=password,
+    )  # fmt: skip
+    set_staff_role(user=user, body=body, role=role)
+    return user
+
+
+@transaction.atomic
+def deactivate_staff_member(*, membership: Membership) -> None:
+    """Close a staff member's access. The account and its history stay; it can be reactivated."""
+    user = membership.user
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+
+
+@transaction.atomic
+def reactivate_staff_member(*, membership: Membership) -> None:
+    user = membership.user
+    user.is_active = True
+    user.save(update_fields=["is_active"])

@@ -1,0 +1,26 @@
+"""Page types of the common site template that every body's site is made of."""
+
+from .base import BasePage
+from .home import BodyHomePage, PlatformHomePage
+from .news import AnnouncementIndexPage, AnnouncementPage, NewsIndexPage, NewsPage
+from .sections import (
+    ContactPage,
+    DocumentIndexPage,
+    FeedbackFormField,
+    FeedbackFormPage,
+    GalleryImage,
+    GalleryIndexPage,
+    GalleryPage,
+    LeadershipPage,
+    Person,
+    StandardPage,
+    VacancyIndexPage,
+    VacancyPage,
+)
+
+__all__ = [
+    "AnnouncementIndexPage", "AnnouncementPage", "BasePage", "BodyHomePage", "ContactPage",
+    "DocumentIndexPage", "FeedbackFormField", "FeedbackFormPage", "GalleryImage",
+    "GalleryIndexPage", "GalleryPage", "LeadershipPage", "NewsIndexPage", "NewsPage", "Person",
+    "PlatformHomePage", "StandardPage", "VacancyIndexPage", "VacancyPage",
+]  # fmt: skip

@@ -1,0 +1,81 @@
+"""What every page of a body's site shares: its body, its dates, its paging."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.urls import get_script_prefix
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+#: Rich text editors get no embeds or raw HTML: what they write is stored whitelisted.
+RICH_TEXT_FEATURES = [
+    "h2", "h3", "h4", "bold", "italic", "ol", "ul", "hr", "blockquote", "link",
+    "document-link", "image",
+]  # fmt: skip
+PAGE_SIZE = 10
+
+
+def rich_text(verbose_name, **kwargs):
+    return RichTextField(verbose_name, blank=True, features=RICH_TEXT_FEATURES, **kwargs)
+
+
+def paginate(request, queryset, per_page: int = PAGE_SIZE):
+    """One page of `queryset` for the `?page=` parameter; bad numbers give the nearest page."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+class BasePage(Page):
+    """A page of a body's site. Its body is the one whose home page is its depth-2 ancestor."""
+
+    intro = models.TextField(_("summary"), blank=True, max_length=600)
+
+    search_fields = Page.search_fields
+    content_panels = Page.content_panels + ["intro"]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def site_body(self):
+        from .home import BodyHomePage
+
+        home = BodyHomePage.objects.filter(path=self.path[: self.steplen * 2]).first()
+        return home.body if home else None
+
+    @property
+    def published_at(self):
+        return self.first_published_at
+
+    @property
+    def updated_at(self):
+        return self.last_published_at or self.latest_revision_created_at
+
+    def get_url_parts(self, request=None):
+        """Pages of a body without its own host name are addressed under the platform (/<slug>/).
+
+        Inside the body's own site (the request is for this body) Wagtail's relative URL
+        already carries the prefix; elsewhere (admin, feeds, the platform's home) the page is
+        addressed at the platform's base URL.
+        """
+        parts = super().get_url_parts(request)
+        body = self.site_body
+        if parts is None or body is None or body.hostname:
+            return parts
+        if request is not None and getattr(request, "site_body", None) == body:
+            return parts
+        site_id, _root_url, page_path = parts
+        prefix = get_script_prefix()
+        if page_path.startswith(prefix):
+            page_path = "/" + page_path[len(prefix) :]
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        if request is not None:
+            base = f"{request.scheme}://{request.get_host()}"
+        return site_id, base, f"/{body.slug}{page_path}"

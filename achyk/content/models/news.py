@@ -1,0 +1,100 @@
+"""News (жаңылыктар / новости) and announcements (кулактандыруулар / объявления)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+from .base import BasePage, paginate, rich_text
+
+
+class ImageWithAltMixin(models.Model):
+    """A lead image that cannot be published without its text alternative."""
+
+    image = models.ForeignKey(
+        "images.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("image"),
+    )  # fmt: skip
+    image_alt = models.CharField(
+        _("image description (alt text)"), max_length=250, blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )  # fmt: skip
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError({"image_alt": _("Describe the image for readers who cannot see it.")})
+
+
+class NewsIndexPage(BasePage):
+    parent_page_types = ["content.BodyHomePage"]
+    subpage_types = ["content.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = (
+            NewsPage.objects.live().public().child_of(self)
+            .select_related("image").order_by("-first_published_at")
+        )  # fmt: skip
+        context["items"] = paginate(request, items)
+        return context
+
+
+class NewsPage(ImageWithAltMixin, BasePage):
+    """A news item of a body."""
+
+    body = rich_text(_("text"))
+    content_panels = BasePage.content_panels + ["image", "image_alt", "body"]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["content.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+
+
+class AnnouncementIndexPage(BasePage):
+    parent_page_types = ["content.BodyHomePage"]
+    subpage_types = ["content.AnnouncementPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("announcements section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = AnnouncementPage.objects.live().public().child_of(self).order_by(
+            "-event_start", "-first_published_at"
+        )
+        context["items"] = paginate(request, items)
+        return context
+
+
+class AnnouncementPage(BasePage):
+    """An announcement, often of an event: a meeting, a hearing, a gathering."""
+
+    event_start = models.DateTimeField(_("event starts"), null=True, blank=True)
+    event_end = models.DateTimeField(_("event ends"), null=True, blank=True)
+    event_place = models.CharField(_("place"), max_length=250, blank=True)
+    body = rich_text(_("text"))
+    content_panels = BasePage.content_panels + ["event_start", "event_end", "event_place", "body"]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["content.AnnouncementIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
+
+    def clean(self):
+        super().clean()
+        if self.event_start and self.event_end and self.event_end < self.event_start:
+            raise ValidationError({"event_end": _("The event cannot end before it starts.")})

@@ -1,0 +1,195 @@
+"""The other sections of a body's site: pages, galleries, documents, people, contacts, vacancies."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from .base import BasePage, paginate, rich_text
+
+
+class StandardPage(BasePage):
+    """An article or information page (макала / статья): about the body, services, rules."""
+
+    body = rich_text(_("text"))
+    content_panels = BasePage.content_panels + ["body"]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["content.BodyHomePage", "content.StandardPage", "content.PlatformHomePage"]
+
+    class Meta:
+        verbose_name = _("page")
+
+
+class GalleryIndexPage(BasePage):
+    parent_page_types = ["content.BodyHomePage"]
+    subpage_types = ["content.GalleryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("photo galleries section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        galleries = (
+            GalleryPage.objects.live().public().child_of(self)
+            .order_by("-first_published_at").prefetch_related("gallery_images__image")
+        )  # fmt: skip
+        context["items"] = paginate(request, galleries)
+        return context
+
+
+class GalleryPage(BasePage):
+    """A photo gallery (фотогалерея): images, each with its text alternative."""
+
+    content_panels = BasePage.content_panels + [
+        InlinePanel("gallery_images", label=_("Images"), min_num=1)
+    ]
+    parent_page_types = ["content.GalleryIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("photo gallery")
+
+    @property
+    def cover(self):
+        first = self.gallery_images.first()
+        return first
+
+
+class GalleryImage(Orderable):
+    page = ParentalKey(GalleryPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey("images.Image", on_delete=models.CASCADE, related_name="+")
+    alt_text = models.CharField(
+        _("image description (alt text)"), max_length=250,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )  # fmt: skip
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+    panels = ["image", "alt_text", "caption"]
+
+
+class DocumentIndexPage(BasePage):
+    """The documents library of a body: every published document, newest first."""
+
+    parent_page_types = ["content.BodyHomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("documents section")
+
+    def get_context(self, request, *args, **kwargs):
+        from achyk.documents.models import Document
+
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = paginate(request, Document.objects.public_for_body(self.site_body), 20)
+        return context
+
+
+class LeadershipPage(BasePage):
+    """Leadership and structure (жетекчилик жана түзүмү / руководство и структура)."""
+
+    structure = rich_text(_("structure of the body"))
+    content_panels = BasePage.content_panels + [
+        InlinePanel("people", label=_("People")), "structure"
+    ]
+    parent_page_types = ["content.BodyHomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("leadership and structure")
+
+
+class Person(Orderable):
+    page = ParentalKey(LeadershipPage, on_delete=models.CASCADE, related_name="people")
+    name = models.CharField(_("full name"), max_length=200)
+    position = models.CharField(_("position"), max_length=250)
+    photo = models.ForeignKey(
+        "images.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("photo"),
+    )  # fmt: skip
+    phone = models.CharField(_("phone"), max_length=100, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    reception_hours = models.CharField(_("reception hours"), max_length=250, blank=True)
+    duties = models.TextField(_("duties"), blank=True)
+    panels = [
+        FieldRowPanel(["name", "position"]), "photo",
+        FieldRowPanel(["phone", "email"]), "reception_hours", "duties",
+    ]  # fmt: skip
+
+
+class ContactPage(BasePage):
+    """Contacts and reception hours: the body's address, phones and e-mail, and how to come."""
+
+    body = rich_text(_("reception of citizens"))
+    map_url = models.URLField(_("link to a map"), blank=True)
+    content_panels = BasePage.content_panels + ["body", "map_url"]
+    parent_page_types = ["content.BodyHomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("contacts")
+
+
+class VacancyIndexPage(BasePage):
+    parent_page_types = ["content.BodyHomePage"]
+    subpage_types = ["content.VacancyPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("vacancies section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        vacancies = VacancyPage.objects.live().public().child_of(self).order_by("-first_published_at")
+        context["open_items"] = [v for v in vacancies if v.is_open]
+        context["closed_items"] = [v for v in vacancies if not v.is_open][:10]
+        return context
+
+
+class VacancyPage(BasePage):
+    """An open post or a competition for one (бош орун / вакансия)."""
+
+    deadline = models.DateField(_("applications until"), null=True, blank=True)
+    body = rich_text(_("duties, requirements, how to apply"))
+    content_panels = BasePage.content_panels + ["deadline", "body"]
+    parent_page_types = ["content.VacancyIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("vacancy")
+
+    @property
+    def is_open(self) -> bool:
+        return self.deadline is None or self.deadline >= timezone.localdate()
+
+
+class FeedbackFormField(AbstractFormField):
+    page = ParentalKey("FeedbackFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class FeedbackFormPage(AbstractEmailForm, BasePage):
+    """Online reception of appeals (онлайн кабыл алуу / интернет-приёмная)."""
+
+    thank_you_text = rich_text(_("text after sending"))
+    content_panels = BasePage.content_panels + [
+        FormSubmissionsPanel(),
+        InlinePanel("form_fields", label=_("Form fields")),
+        "thank_you_text",
+        MultiFieldPanel(
+            [FieldRowPanel(["from_address", "to_address"]), FieldPanel("subject")],
+            _("E-mail"),
+        ),
+    ]
+    parent_page_types = ["content.BodyHomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("online reception")

@@ -1,0 +1,103 @@
+"""Writes for the site template: building a new body's site in each of its languages."""
+
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+from achyk.bodies.models import Body
+
+from .models import (
+    AnnouncementIndexPage,
+    BodyHomePage,
+    ContactPage,
+    DocumentIndexPage,
+    FeedbackFormPage,
+    GalleryIndexPage,
+    LeadershipPage,
+    NewsIndexPage,
+    PlatformHomePage,
+    VacancyIndexPage,
+)
+
+#: The sections every body's site starts with, in menu order: (page type, slug, title).
+SECTIONS = [
+    (NewsIndexPage, "news", _("News")),
+    (AnnouncementIndexPage, "announcements", _("Announcements")),
+    (DocumentIndexPage, "documents", _("Documents")),
+    (GalleryIndexPage, "gallery", _("Photo gallery")),
+    (LeadershipPage, "leadership", _("Leadership and structure")),
+    (VacancyIndexPage, "vacancies", _("Vacancies")),
+    (FeedbackFormPage, "reception", _("Online reception")),
+    (ContactPage, "contacts", _("Contacts")),
+]
+
+
+def locale_for(language: str) -> Locale:
+    return Locale.objects.get_or_create(language_code=language)[0]
+
+
+def _publish(page: Page) -> Page:
+    page.save_revision().publish()
+    return page
+
+
+@transaction.atomic
+def build_body_site(body: Body) -> BodyHomePage:
+    """Create the body's home page and sections in every language; return the default one."""
+    root = Page.get_first_root_node()
+    default = body.default_language
+    home = None
+    for language in [default] + [code for code in body.language_list if code != default]:
+        with translation.override(language):
+            locale = locale_for(language)
+            slug = body.slug if home is None else f"{body.slug}-{language}"
+            page = BodyHomePage(
+                title=body.translated("name", language), slug=slug, body=body, locale=locale
+            )
+            if home is not None:
+                page.translation_key = home.translation_key
+            root.add_child(instance=page)
+            _publish(page)
+            for model, section_slug, title in SECTIONS:
+                _add_section(page, home, model, section_slug, str(title), locale)
+            home = home or page
+    return home
+
+
+def _add_section(home, default_home, model, slug, title, locale):
+    section = model(title=title, slug=slug, locale=locale, show_in_menus=True)
+    if default_home is not None:
+        original = model.objects.child_of(default_home).first()
+        section.translation_key = original.translation_key
+    home.add_child(instance=section)
+    _publish(section)
+
+
+@transaction.atomic
+def ensure_platform_home(*, languages: list[str], title: str = "Achyk") -> PlatformHomePage:
+    """The platform's home page in each language, at the root of the default Site."""
+    from wagtail.models import Site
+
+    root = Page.get_first_root_node()
+    # Wagtail's first migration leaves a "Welcome" page; the platform's home replaces it.
+    Page.objects.filter(depth=2, slug="home", content_type__model="page").delete()
+    home = PlatformHomePage.objects.filter(locale__language_code=languages[0]).first()
+    for language in languages:
+        locale = locale_for(language)
+        if PlatformHomePage.objects.filter(locale=locale).exists():
+            continue
+        page = PlatformHomePage(
+            title=title, slug="achyk" if home is None else f"achyk-{language}", locale=locale,
+        )  # fmt: skip
+        if home is not None:
+            page.translation_key = home.translation_key
+        root.add_child(instance=page)
+        _publish(page)
+        home = home or page
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site(is_default_site=True, hostname="localhost", port=80, site_name="Achyk")
+    site.root_page = home
+    site.save()
+    return home

@@ -1,0 +1,5 @@
+from .accessibility import Preferences
+
+
+def accessibility(request):
+    return {"a11y": Preferences.from_request(request)}

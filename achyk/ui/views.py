@@ -1,0 +1,49 @@
+"""The reader's display preferences (visually-impaired version) and error pages."""
+
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+
+from .accessibility import COOKIE_NAME, COOKIE_MAX_AGE, Preferences, PreferencesForm
+
+
+def _safe_next(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or "/"
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return "/"
+
+
+@require_http_methods(["GET", "POST"])
+def accessibility(request):
+    """Turn the visually-impaired version on or off, or tune it; works without JavaScript."""
+    current = Preferences.from_request(request)
+    if request.method == "POST":
+        if "toggle" in request.POST:
+            prefs = current.toggled()
+        else:
+            form = PreferencesForm(request.POST)
+            if not form.is_valid():
+                return render(request, "ui/accessibility.html", {"form": form}, status=400)
+            prefs = Preferences.from_form(form.cleaned_data)
+        response = HttpResponseRedirect(_safe_next(request))
+        if prefs.enabled:
+            response.set_cookie(COOKIE_NAME, prefs.to_cookie(), max_age=COOKIE_MAX_AGE, samesite="Lax")
+        else:
+            response.delete_cookie(COOKIE_NAME)
+        return response
+    form = PreferencesForm(initial=current.as_initial())
+    return render(request, "ui/accessibility.html", {"form": form, "next": _safe_next(request)})
+
+
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def not_found(request, exception=None):
+    return render(request, "ui/404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "ui/500.html", status=500)

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_static
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from achyk.content import feeds
+from achyk.content import views as content_views
+from achyk.ui import views as ui_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accessibility/", ui_views.accessibility, name="accessibility"),
+    path("healthz", ui_views.healthz, name="healthz"),
+]
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve_static, {"document_root": settings.MEDIA_ROOT})
+    ]
+urlpatterns += i18n_patterns(
+    path("feeds/rss/", feeds.NewsRssFeed(), name="feed_rss"),
+    path("feeds/atom/", feeds.NewsAtomFeed(), name="feed_atom"),
+    path("untranslated/<int:page_id>/", content_views.untranslated, name="untranslated"),
+    path("", include(wagtail_urls)),
+)
+
+handler404 = "achyk.ui.views.not_found"
+handler500 = "achyk.ui.views.server_error"
