@@ -7,6 +7,7 @@ See docs/operators/configuration.md.
 """
 
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -34,7 +35,7 @@ DEBUG = env_bool("DEBUG")
 # `make run`, which sets ACHYK_EMBEDDED=1) may use a key that is clearly marked insecure.
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if DEBUG or env_bool("ACHYK_EMBEDDED") or os.environ.get("PYTEST_CURRENT_TEST") is not None:
+    if DEBUG or env_bool("ACHYK_EMBEDDED") or "pytest" in sys.modules:
         SECRET_KEY = "insecure-embedded-key-do-not-use-in-production"  # noqa: S105
     else:
         raise ImproperlyConfigured("Set SECRET_KEY (or ACHYK_EMBEDDED=1 for a local trial).")
@@ -161,6 +162,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_URL = "/static/"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -113,6 +113,13 @@ class BodyQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def search(self, query: str):
+        """Bodies whose name in any language contains every word of `query`, in any case."""
+        result = self
+        for word in query.casefold().split()[:10]:
+            result = result.filter(search_text__contains=word)
+        return result
+
     def for_user(self, user):
         """Bodies whose admin data `user` may see: all for platform admins and supervisors."""
         if not user.is_authenticated or not user.is_active:
@@ -186,6 +193,8 @@ class Body(TranslatedFieldsMixin, models.Model):
     )  # fmt: skip
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Every name, case-folded: SQLite's LIKE folds only ASCII, and readers type "көк" for "Көк".
+    search_text = models.TextField(editable=False, default="")
 
     objects = BodyQuerySet.as_manager()
 
@@ -212,6 +221,11 @@ class Body(TranslatedFieldsMixin, models.Model):
     @property
     def language_list(self) -> list[str]:
         return [code for code in self.languages.split(",") if code]
+
+    def save(self, *args, **kwargs):
+        names = [self.slug, self.name_ky, self.name_ru, self.name_kk, self.name_en]
+        self.search_text = " ".join(names).casefold()
+        super().save(*args, **kwargs)
 
     def clean(self):
         errors = {}

@@ -28,11 +28,7 @@ class PlatformHomePage(BasePage):
         query = request.GET.get("q", "").strip()[:100]
         bodies = Body.objects.active().select_related("territory__parent__parent")
         if query:
-            bodies = bodies.filter(
-                Q(name_ky__icontains=query) | Q(name_ru__icontains=query)
-                | Q(name_kk__icontains=query) | Q(name_en__icontains=query)
-                | Q(slug__icontains=query)
-            )  # fmt: skip
+            bodies = bodies.search(query)
         context.update(query=query, groups=group_by_territory(bodies), found=len(bodies))
         return context
 
