@@ -272,9 +272,18 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 LOGIN_URL = "wagtailadmin_login"
 
-# Uploads: checked by content (achyk.ui.uploads), with one size limit for every file.
+# Uploads: checked by content (achyk.ui.uploads, through the admin forms below), with one size
+# limit for every file and a pixel limit against decompression bombs.
 ACHYK_MAX_UPLOAD_BYTES = int(os.environ.get("ACHYK_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = ACHYK_MAX_UPLOAD_BYTES
+WAGTAILDOCS_MAX_UPLOAD_SIZE = ACHYK_MAX_UPLOAD_BYTES
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "achyk.documents.forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "achyk.images.forms.ImageForm"
+# Only PDFs open in the browser; every other document is a download (Content-Disposition:
+# attachment), served with nosniff and a CSP that blocks scripts.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
