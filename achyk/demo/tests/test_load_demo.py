@@ -1,0 +1,105 @@
+"""The demo: twelve ayil aymaks with real sites in Kyrgyz and Russian, and logins that work."""
+
+import re
+import stat
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from achyk.bodies.models import Body, Membership, is_supervisor
+from achyk.content.models import GalleryImage, NewsPage
+from achyk.demo import password as demo_password
+from achyk.demo.files import text_pdf
+from achyk.demo.services import homes_of
+from achyk.documents.models import Document
+
+PASSWORD = "demo-Бурана-ңөү-42"
+
+
+@pytest.fixture
+def var_dir(settings, tmp_path):
+    settings.VAR_DIR = tmp_path / "var"
+    return settings.VAR_DIR
+
+
+@pytest.mark.django_db
+def test_demo_builds_twelve_bodies_with_bilingual_sites_and_working_logins(client, var_dir):
+    call_command("load_demo", password=PASSWORD)
+
+    assert Body.objects.count() == 12
+    assert set(Body.objects.values_list("slug", flat=True)) >= {"burana", "kok-jar", "ak-tal"}
+    burana = Body.objects.get(slug="burana")
+    assert (burana.name_ky, burana.name_ru) == ("Бурана айыл аймагы", "Буранинский айылный аймак")
+    assert burana.territory.parent.parent.name_ru == "Чуйская область"
+    assert Body.objects.get(slug="kok-jar").territory.parent.name_ky == "Ноокат району"
+
+    homes = homes_of(burana)
+    ky = NewsPage.objects.descendant_of(homes["ky"])
+    ru = NewsPage.objects.descendant_of(homes["ru"])
+    assert 3 <= ky.count() <= 4 and ky.count() == ru.count()
+    assert set(ky.values_list("translation_key", flat=True)) == set(
+        ru.values_list("translation_key", flat=True)
+    )
+    assert all(page.live for page in [*ky, *ru])
+
+    home = client.get("/burana/ky/").content.decode()
+    assert ky.order_by("-first_published_at").first().title in home
+    assert re.search("[ңөү]", home)
+    announcement = client.get("/burana/ky/announcements/budget-hearing/")
+    assert "бюджеттик угуулар" in announcement.content.decode()
+    ru_news = client.get("/burana/ru/news/")
+    assert ru_news.status_code == 200 and ru.first().title in ru_news.content.decode()
+
+    gallery = client.get("/burana/ru/gallery/views/").content.decode()
+    assert 'alt="Пастбище у подножия гор, осень"' in gallery
+    assert GalleryImage.objects.filter(image__body=burana).count() == 6  # three, in two languages
+
+    document = Document.objects.get(body=burana)
+    with document.file.open("rb") as handle:
+        assert handle.read(5) == b"%PDF-"
+    assert client.get("/burana/ky/documents/").content.decode().count(document.url) == 1
+
+    users = get_user_model().objects
+    assert users.get(username="admin").is_superuser
+    assert is_supervisor(users.get(username="supervisor"))
+    assert users.get(username="burana-admin").membership.role == Membership.Role.ADMIN
+    assert users.get(username="kokjar-editor").membership.body.slug == "kok-jar"
+    assert all(user.check_password(PASSWORD) for user in users.all())
+    assert demo_password.stored(var_dir) == PASSWORD
+
+    news_count = NewsPage.objects.count()
+    call_command("load_demo", password=PASSWORD)  # again: nothing doubles
+    assert Body.objects.count() == 12 and NewsPage.objects.count() == news_count
+
+
+@pytest.mark.django_db
+def test_if_empty_leaves_an_installation_with_bodies_alone(body_a, var_dir):
+    call_command("load_demo", if_empty=True, password=PASSWORD)
+    assert list(Body.objects.values_list("slug", flat=True)) == ["burana"]
+    assert not get_user_model().objects.filter(username="admin").exists()
+    assert demo_password.stored(var_dir) == ""
+
+
+def test_password_comes_from_the_option_then_the_environment_then_the_file(tmp_path, monkeypatch):
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    generated = demo_password.choose(None, tmp_path)
+    assert len(generated) >= 16
+    path = demo_password.store(generated, tmp_path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert demo_password.choose(None, tmp_path) == generated
+    monkeypatch.setenv("DEMO_PASSWORD", "from-env-ө")
+    assert demo_password.choose(None, tmp_path) == "from-env-ө"
+    assert demo_password.choose("given", tmp_path) == "given"
+
+
+def test_demo_pdf_is_well_formed():
+    pdf = text_pdf(["Burana ayil aymagy", "Budget (draft) 2027"])
+    assert pdf.startswith(b"%PDF-1.4") and pdf.rstrip().endswith(b"%%EOF")
+    xref_at = int(pdf.rsplit(b"startxref\n", 1)[1].split(b"\n")[0])
+    assert pdf[xref_at:].startswith(b"xref\n0 6\n")
+    entries = pdf[xref_at:].split(b"\n")[3:8]
+    for number, entry in enumerate(entries, start=1):
+        offset = int(entry[:10])
+        assert pdf[offset:].startswith(b"%d 0 obj" % number)
+    assert b"(Budget \\(draft\\) 2027) Tj" in pdf
