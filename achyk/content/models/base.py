@@ -6,10 +6,12 @@ from django.db import models
 from django.urls import get_script_prefix
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-#: Rich text editors get no embeds or raw HTML: what they write is stored whitelisted.
+from achyk.ui.richtext import SanitisedRichTextField
+
+#: Rich text editors get no embeds or raw HTML: what they write is stored whitelisted, and
+#: whatever reaches the field by other ways is sanitised by it (achyk.ui.richtext).
 RICH_TEXT_FEATURES = [
     "h2", "h3", "h4", "bold", "italic", "ol", "ul", "hr", "blockquote", "link",
     "document-link", "image",
@@ -18,7 +20,7 @@ PAGE_SIZE = 10
 
 
 def rich_text(verbose_name, **kwargs):
-    return RichTextField(verbose_name, blank=True, features=RICH_TEXT_FEATURES, **kwargs)
+    return SanitisedRichTextField(verbose_name, blank=True, features=RICH_TEXT_FEATURES, **kwargs)
 
 
 def paginate(request, queryset, per_page: int = PAGE_SIZE):
@@ -47,7 +49,10 @@ class BasePage(Page):
     def site_body(self):
         from .home import BodyHomePage
 
-        home = BodyHomePage.objects.filter(path=self.path[: self.steplen * 2]).first()
+        home = (
+            BodyHomePage.objects.select_related("body")
+            .filter(path=self.path[: self.steplen * 2]).first()
+        )  # fmt: skip
         return home.body if home else None
 
     @property
@@ -66,6 +71,9 @@ class BasePage(Page):
         addressed at the platform's base URL.
         """
         parts = super().get_url_parts(request)
+        reading = getattr(request, "site_body", None)
+        if parts is not None and reading is not None and parts[0] == reading.site_id:
+            return parts  # a page of the body being read: no need to look its body up
         body = self.site_body
         if parts is None or body is None or body.hostname:
             return parts
