@@ -62,7 +62,21 @@ def build_body_site(body: Body) -> BodyHomePage:
             for model, section_slug, title in SECTIONS:
                 _add_section(page, home, model, section_slug, str(title), locale)
             home = home or page
+    _allow_translating(body)
     return home
+
+
+def _allow_translating(body: Body) -> None:
+    """Staff of a body translate its pages with Wagtail's "Translate" action: it copies a page
+    into another language, keeping the translation key that the public language switch follows."""
+    from django.contrib.auth.models import Permission
+
+    permission = Permission.objects.get(
+        content_type__app_label="simple_translation", codename="submit_translation"
+    )
+    for group in (body.editors_group, body.admins_group):
+        if group is not None:
+            group.permissions.add(permission)
 
 
 def _add_section(home, default_home, model, slug, title, locale):

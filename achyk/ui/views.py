@@ -3,9 +3,10 @@
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from .accessibility import COOKIE_NAME, COOKIE_MAX_AGE, Preferences, PreferencesForm
+from .accessibility import COOKIE_MAX_AGE, COOKIE_NAME, Preferences, PreferencesForm
 
 
 def _safe_next(request) -> str:
@@ -15,9 +16,15 @@ def _safe_next(request) -> str:
     return "/"
 
 
+# The toggle sits on every public page. Without a CSRF token those pages set no cookie and stay
+# cacheable; a forged request could only change how the reader's pages look.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def accessibility(request):
-    """Turn the visually-impaired version on or off, or tune it; works without JavaScript."""
+    """Turn the visually-impaired version on or off, or tune it; works without JavaScript.
+
+    The reader returns to the page they came from (`next`, same host only).
+    """
     current = Preferences.from_request(request)
     if request.method == "POST":
         if "toggle" in request.POST:
@@ -29,7 +36,9 @@ def accessibility(request):
             prefs = Preferences.from_form(form.cleaned_data)
         response = HttpResponseRedirect(_safe_next(request))
         if prefs.enabled:
-            response.set_cookie(COOKIE_NAME, prefs.to_cookie(), max_age=COOKIE_MAX_AGE, samesite="Lax")
+            response.set_cookie(
+                COOKIE_NAME, prefs.to_cookie(), max_age=COOKIE_MAX_AGE, samesite="Lax"
+            )
         else:
             response.delete_cookie(COOKIE_NAME)
         return response

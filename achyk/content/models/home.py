@@ -74,10 +74,9 @@ class BodyHomePage(BasePage):
         from .news import AnnouncementPage, NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        live = Page.objects.live().public().descendant_of(self)
         context["latest_news"] = (
             NewsPage.objects.live().public().descendant_of(self)
-            .select_related("image").order_by("-first_published_at")[:5]
+            .order_by("-first_published_at")[:5]
         )  # fmt: skip
         context["announcements"] = (
             AnnouncementPage.objects.live().public().descendant_of(self)
@@ -85,5 +84,27 @@ class BodyHomePage(BasePage):
             .order_by("event_start", "-first_published_at")[:3]
         )  # fmt: skip
         context["recent_documents"] = Document.objects.public_for_body(self.body)[:5]
-        context["sections"] = live.child_of(self).in_menu()
+        sections = list(Page.objects.live().public().child_of(self).in_menu())
+        context["sections"] = sections
+        context["section_of"] = sections_by_type(sections)
         return context
+
+
+def sections_by_type(sections) -> dict[str, Page]:
+    """{"news": page, ...}: the home's sections by page type, to link "all news" and the like."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .news import AnnouncementIndexPage, NewsIndexPage
+    from .sections import ContactPage, DocumentIndexPage, LeadershipPage
+
+    models_by_key = {
+        "news": NewsIndexPage, "announcements": AnnouncementIndexPage,
+        "documents": DocumentIndexPage, "contacts": ContactPage, "leadership": LeadershipPage,
+    }  # fmt: skip
+    by_type = {page.content_type_id: page for page in sections}
+    found = {}
+    for key, model in models_by_key.items():
+        page = by_type.get(ContentType.objects.get_for_model(model).id)
+        if page is not None:
+            found[key] = page
+    return found

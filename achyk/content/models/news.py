@@ -26,7 +26,9 @@ class ImageWithAltMixin(models.Model):
     def clean(self):
         super().clean()
         if self.image_id and not self.image_alt.strip():
-            raise ValidationError({"image_alt": _("Describe the image for readers who cannot see it.")})
+            raise ValidationError(
+                {"image_alt": _("Describe the image for readers who cannot see it.")}
+            )
 
 
 class NewsIndexPage(BasePage):
@@ -40,18 +42,23 @@ class NewsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = (
-            NewsPage.objects.live().public().child_of(self)
-            .select_related("image").order_by("-first_published_at")
+            NewsPage.objects.live().public().child_of(self).select_related("image")
+            .prefetch_related("image__renditions").order_by("-first_published_at")
         )  # fmt: skip
         context["items"] = paginate(request, items)
         return context
 
 
-class NewsPage(ImageWithAltMixin, BasePage):
+class NewsPage(ImageWithAltMixin, BasePage):  # noqa: DJ008 (Page.__str__ gives the title)
     """A news item of a body."""
 
     body = rich_text(_("text"))
-    content_panels = BasePage.content_panels + ["image", "image_alt", "body"]
+    document = models.ForeignKey(
+        "documents.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("attached document"),
+        help_text=_("A decision, a plan or a report the news is about; readers can download it."),
+    )  # fmt: skip
+    content_panels = BasePage.content_panels + ["image", "image_alt", "body", "document"]
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["content.NewsIndexPage"]
     subpage_types: list[str] = []
@@ -71,8 +78,11 @@ class AnnouncementIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = AnnouncementPage.objects.live().public().child_of(self).order_by(
-            "-event_start", "-first_published_at"
+        items = (
+            AnnouncementPage.objects.live()
+            .public()
+            .child_of(self)
+            .order_by("-event_start", "-first_published_at")
         )
         context["items"] = paginate(request, items)
         return context

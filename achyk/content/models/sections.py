@@ -37,7 +37,8 @@ class GalleryIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         galleries = (
             GalleryPage.objects.live().public().child_of(self)
-            .order_by("-first_published_at").prefetch_related("gallery_images__image")
+            .order_by("-first_published_at")
+            .prefetch_related("gallery_images__image__renditions")
         )  # fmt: skip
         context["items"] = paginate(request, galleries)
         return context
@@ -55,10 +56,12 @@ class GalleryPage(BasePage):
     class Meta:
         verbose_name = _("photo gallery")
 
-    @property
-    def cover(self):
-        first = self.gallery_images.first()
-        return first
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["images"] = self.gallery_images.select_related("image").prefetch_related(
+            "image__renditions"
+        )
+        return context
 
 
 class GalleryImage(Orderable):
@@ -95,7 +98,8 @@ class LeadershipPage(BasePage):
 
     structure = rich_text(_("structure of the body"))
     content_panels = BasePage.content_panels + [
-        InlinePanel("people", label=_("People")), "structure"
+        InlinePanel("people", label=_("People")),
+        "structure",
     ]
     parent_page_types = ["content.BodyHomePage"]
     subpage_types: list[str] = []
@@ -147,7 +151,9 @@ class VacancyIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        vacancies = VacancyPage.objects.live().public().child_of(self).order_by("-first_published_at")
+        vacancies = (
+            VacancyPage.objects.live().public().child_of(self).order_by("-first_published_at")
+        )
         context["open_items"] = [v for v in vacancies if v.is_open]
         context["closed_items"] = [v for v in vacancies if not v.is_open][:10]
         return context
