@@ -22,7 +22,7 @@ install: $(STAMP)
 run: $(STAMP)
 	ACHYK_EMBEDDED=1 $(MANAGE) migrate --noinput
 	ACHYK_EMBEDDED=1 $(MANAGE) collectstatic --noinput --verbosity 0
-	ACHYK_EMBEDDED=1 ACHYK_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) load_demo --if-empty
+	ACHYK_EMBEDDED=1 WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) load_demo --if-empty
 	ACHYK_EMBEDDED=1 HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m achyk.serve
 
 ## make test: the whole suite (browser tests skip, saying so, when Chromium is missing)

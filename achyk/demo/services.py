@@ -53,13 +53,7 @@ class DemoLogin:
 
 
 #: The demo logins, all with the one demo password.
-LOGINS = [
-    DemoLogin("admin", "platform administrator"),
-    DemoLogin("supervisor", "supervisor (reads every body)"),
-    DemoLogin("burana-admin", "body administrator", "burana"),
-    DemoLogin("burana-editor", "body editor", "burana"),
-    DemoLogin("kokjar-editor", "body editor", "kok-jar"),
-]
+LOGINS = [DemoLogin(*row) for row in texts.LOGINS]
 
 
 @transaction.atomic

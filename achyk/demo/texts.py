@@ -121,6 +121,15 @@ BODIES = [
     },
 ]  # fmt: skip
 
+# The demo logins: (username, what they may do, their body). One password for all.
+LOGINS = [
+    ("admin", "platform administrator", ""),
+    ("supervisor", "supervisor: reads every body", ""),
+    ("burana-admin", "body administrator", "burana"),
+    ("burana-editor", "body editor", "burana"),
+    ("kokjar-editor", "body editor", "kok-jar"),
+]
+
 HOURS_KY = "Дүйшөмбү–жума, 8:00–17:00, түшкү тыныгуу 12:00–13:00"
 HOURS_RU = "Понедельник–пятница, 8:00–17:00, обед 12:00–13:00"
 ADDRESS_KY = "{village} айылы, {street_ky} көчөсү, {house}"
