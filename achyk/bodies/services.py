@@ -5,9 +5,15 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ImproperlyConfigured
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
 from .models import COUNTRY_LANGUAGES, COUNTRY_TIME_ZONES, Body, Membership, Territory
@@ -23,8 +29,12 @@ def register_site_builder(builder: Callable[[Body], Page]) -> None:
     _site_builder = builder
 
 
-EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-ADMIN_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["delete_page"]
+# Editors hold `delete_page` because deleting a body's page only moves it to the bin, from
+# which it can be restored (achyk.bin); purging the bin is for body admins.
+EDITOR_PAGE_PERMISSIONS = [
+    "add_page", "change_page", "publish_page", "lock_page", "unlock_page", "delete_page",
+]  # fmt: skip
+ADMIN_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS
 EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"), ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"), ("wagtaildocs", "add_document"),
@@ -114,6 +124,39 @@ def create_body(*, data: BodyIn) -> Body:
     return body
 
 
+#: Fields of a body's profile that its own admins keep up to date (the rest is the platform's).
+PROFILE_FIELDS = ["head_name", "phone", "email", "population"]
+PROFILE_FIELDS_PER_LANGUAGE = ["address", "hours"]
+
+
+def profile_fields(body: Body) -> list[str]:
+    """The profile fields a body admin edits: contacts, head, and address/hours per language."""
+    per_language = [
+        f"{name}_{code}" for code in body.language_list for name in PROFILE_FIELDS_PER_LANGUAGE
+    ]
+    return PROFILE_FIELDS[:2] + per_language + PROFILE_FIELDS[2:]
+
+
+@transaction.atomic
+def update_body(*, body: Body, changes: dict) -> Body:
+    """Save changed fields of `body` (validated by the model) and keep its Site in step."""
+    for name, value in changes.items():
+        setattr(body, name, value)
+    body.full_clean(exclude=["site", "collection", "admins_group", "editors_group"])
+    body.save()
+    if body.site is not None and body.site.hostname != body.site_hostname:
+        body.site.hostname = body.site_hostname
+        body.site.save(update_fields=["hostname"])
+    return body
+
+
+@transaction.atomic
+def update_body_profile(*, body: Body, changes: dict) -> Body:
+    """A body admin's edit of the body's profile: only the profile fields are written."""
+    allowed = set(profile_fields(body))
+    return update_body(body=body, changes={k: v for k, v in changes.items() if k in allowed})
+
+
 @transaction.atomic
 def set_staff_role(*, user, body: Body, role: str) -> Membership:
     """Make `user` staff of `body` with `role`; a user belongs to one body at a time."""
@@ -133,7 +176,11 @@ def add_staff_member(
     *, body: Body, username: str, email: str, first_name: str, last_name: str, role: str,
     password: str | None,
 ):  # fmt: skip
-    """Create a user account for a new staff member of `body`."""
+    """Create a user account for a new staff member of `body`.
+
+    Without a password the account has none usable: the member sets one through the link of
+    an invitation (see `invitation_link`).
+    """
     user = get_user_model().objects.create_user(
         username=username, email=email, first_name=first_name, last_name=last_name,
         password=password,
@@ -155,3 +202,25 @@ def reactivate_staff_member(*, membership: Membership) -> None:
     user = membership.user
     user.is_active = True
     user.save(update_fields=["is_active"])
+
+
+def invitation_link(*, user, base_url: str) -> str:
+    """A one-time link where a new staff member chooses a password (Wagtail's reset form)."""
+
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    path = reverse("wagtailadmin_password_reset_confirm", args=[uid, token])
+    return base_url.rstrip("/") + path
+
+
+def send_invitation(*, user, body: Body, base_url: str) -> None:
+    """E-mail `user` a link to choose a password and sign in to `body`'s admin panel."""
+
+    link = invitation_link(user=user, base_url=base_url)
+    subject = _("You are invited to the admin panel of %(body)s") % {"body": body.name}
+    text = _(
+        "Hello %(name)s,\n\nYou are now staff of %(body)s. Your user name is %(username)s.\n"
+        "Open this link to choose your password and sign in:\n%(link)s\n"
+    ) % {"name": user.get_full_name() or user.username, "body": body.name,
+         "username": user.get_username(), "link": link}  # fmt: skip
+    send_mail(subject, text, None, [user.email])

@@ -1,0 +1,92 @@
+"""The bodies' admin panel, plugged into Wagtail through its hooks (see panel/)."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
+
+from . import seal_hooks  # noqa: F401
+from .models import body_of
+from .panel import views
+from .panel.access import is_body_admin
+from .panel.dashboard import WelcomePanel
+from .panel.viewsets import BodyViewSet, TerritoryViewSet
+
+#: Wagtail's menu items a body's staff do not need: the reports and Wagtail's own manual
+#: (in English) only crowd the menu of a village office clerk. Platform admins keep them.
+HIDDEN_FROM_BODY_STAFF = {"reports", "help"}
+
+#: `pk` names the body in the first two routes and the staff membership in the others (each
+#: view says its `model`), so the tenant seal checks both like any admin object.
+staff_urls = [
+    path("<int:pk>/", views.StaffIndexView.as_view(), name="index"),
+    path("<int:pk>/add/", views.StaffAddView.as_view(), name="add"),
+    path("member/<int:pk>/role/", views.StaffRoleView.as_view(), name="role"),
+    path("member/<int:pk>/deactivate/", views.StaffAccessView.as_view(), name="deactivate"),
+    path(
+        "member/<int:pk>/reactivate/",
+        views.StaffAccessView.as_view(activate=True),
+        name="reactivate",
+    ),
+]
+
+
+@hooks.register("register_admin_viewset")
+def register_bodies_viewsets():
+    return [BodyViewSet(), TerritoryViewSet()]
+
+
+@hooks.register("register_admin_urls")
+def register_body_panel_urls():
+    return [
+        path("our-body/", views.OurBodyView.as_view(), name="our_body"),
+        path("staff/", include((staff_urls, "body_staff"), namespace="body_staff")),
+    ]
+
+
+class OurBodyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return body_of(request.user) is not None
+
+
+class StaffMenuItem(MenuItem):
+    """Links to the staff of the user's own body; shown to its admins only."""
+
+    def is_shown(self, request):
+        return is_body_admin(request.user)
+
+    def render_component(self, request):
+        # Menu items are shared by every request: the URL is built per user, not stored.
+        url = reverse("body_staff:index", args=[body_of(request.user).pk])
+        return LinkMenuItemComponent(
+            self.name, self.label, url, icon_name=self.icon_name, classname=self.classname,
+            attrs=self.attrs,
+        )  # fmt: skip
+
+
+@hooks.register("register_admin_menu_item")
+def register_our_body_menu_item():
+    return OurBodyMenuItem(
+        _("Our body"), reverse("our_body"), name="our-body", icon_name="site", order=50
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_staff_menu_item():
+    return StaffMenuItem(
+        _("Staff"), reverse("wagtailadmin_home"), name="staff", icon_name="group", order=60
+    )
+
+
+@hooks.register("construct_main_menu")
+def simplify_menu_for_body_staff(request, menu_items):
+    if body_of(request.user) is not None and not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name not in HIDDEN_FROM_BODY_STAFF]
+
+
+@hooks.register("construct_homepage_panels")
+def add_welcome_panel(request, panels):
+    body = body_of(request.user)
+    if body is not None:
+        panels.insert(0, WelcomePanel(body, is_admin=is_body_admin(request.user, body)))
