@@ -15,9 +15,11 @@ def language_links(context, page=None):
     """For each language of the site: the same item in that language, or the page that says
     it is not translated yet. [{code, name, url, current, translated}]
 
-    Without a page (a 404, a view that is not a page) each language leads to the home.
+    The page is the context's `switch_page` (a view that stands for a page) or its `page`;
+    without one (a 404, a view that is not a page) each language leads to the home.
     """
     request = context["request"]
+    page = page or context.get("switch_page") or context.get("page")
     body = getattr(request, "site_body", None)
     codes = body.language_list if body else list(LANGUAGE_NAMES)
     page = page if isinstance(page, Page) and page.pk else None
