@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -17,9 +16,7 @@ urlpatterns = [
     path("healthz", ui_views.healthz, name="healthz"),
 ]
 if settings.SERVE_MEDIA:
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve_static, {"document_root": settings.MEDIA_ROOT})
-    ]
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", ui_views.media, name="media")]
 urlpatterns += i18n_patterns(
     path("feeds/rss/", feeds.NewsRssFeed(), name="feed_rss"),
     path("feeds/atom/", feeds.NewsAtomFeed(), name="feed_atom"),

@@ -1,10 +1,12 @@
 """The reader's display preferences (visually-impaired version) and error pages."""
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from django.views.static import serve as serve_static
 
 from .accessibility import COOKIE_MAX_AGE, COOKIE_NAME, Preferences, PreferencesForm
 
@@ -44,6 +46,13 @@ def accessibility(request):
         return response
     form = PreferencesForm(initial=current.as_initial())
     return render(request, "ui/accessibility.html", {"form": form, "next": _safe_next(request)})
+
+
+def media(request, path: str):
+    """Uploaded files, served by the application itself (embedded default, SERVE_MEDIA=1).
+
+    MEDIA_ROOT is read on each request, so a changed setting (tests) is honoured."""
+    return serve_static(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def healthz(request):
