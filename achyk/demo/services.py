@@ -147,9 +147,11 @@ def _edit_sections(body, model, change) -> None:
         _publish(page)
 
 
-def fill_site(*, body: Body, values: dict, news: int = 4, media: bool = True) -> None:
-    """Fill a body's site: home text, news, an announcement, leadership, contacts, a vacancy,
-    and with `media` a photo gallery and a PDF document."""
+def fill_site(
+    *, body: Body, values: dict, news: int = 4, gallery: bool = True, sections: bool = True
+) -> None:
+    """Fill a body's site: home text, `news` news items, an announcement and a PDF document;
+    with `sections` also leadership, contacts and a vacancy; with `gallery` a photo gallery."""
     fill = values.copy()
     fill.setdefault("name_ky", body.name_ky)
     fill.setdefault("name_ru", body.name_ru)
@@ -161,12 +163,13 @@ def fill_site(*, body: Body, values: dict, news: int = 4, media: bool = True) ->
     _edit_sections(body, BodyHomePage, home)
     add_news(body=body, values=fill, count=news)
     add_announcement(body=body, values=fill)
-    fill_leadership(body=body, values=fill)
-    fill_contacts(body=body, values=fill)
-    add_vacancy(body=body)
-    if media:
+    add_document(body=body, values=fill)
+    if sections:
+        fill_leadership(body=body, values=fill)
+        fill_contacts(body=body, values=fill)
+        add_vacancy(body=body)
+    if gallery:
         add_gallery(body=body, values=fill)
-        add_document(body=body, values=fill)
 
 
 def add_news(*, body: Body, values: dict, count: int) -> None:
