@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "achyk.images",
     "achyk.documents",
     "achyk.content",
+    "achyk.bin",
     "achyk.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,135 @@
+"""The bin plugged into Wagtail: deleting a body's page moves it to the bin."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import include, path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.documents.views import documents as documents_views
+from wagtail.documents.views import multiple as documents_multiple
+from wagtail.images.views import images as images_views
+from wagtail.images.views import multiple as images_multiple
+from wagtail.models import Page
+
+from achyk.bodies.models import body_of
+from achyk.bodies.tenancy import body_for_page, sees_all_bodies
+
+from . import selectors, services, views
+
+DOCUMENT, IMAGE = "WAGTAILDOCS_DOCUMENT_MODEL", "WAGTAILIMAGES_IMAGE_MODEL"
+
+#: `pk` names a bin entry (the views say their `model`); `document_id` a document.
+bin_urls = [
+    path("", views.BinIndexView.as_view(), name="index"),
+    path("<int:pk>/restore/", views.RestoreView.as_view(), name="restore"),
+    path("<int:pk>/purge/", views.PurgeView.as_view(), name="purge"),
+    path(
+        "document/<int:document_id>/archive/",
+        views.DocumentView.as_view(action="archive"),
+        name="archive_document",
+    ),
+    path(
+        "document/<int:document_id>/restore/",
+        views.DocumentView.as_view(action="restore"),
+        name="restore_document",
+    ),
+    path(
+        "document/<int:document_id>/purge/",
+        views.DocumentView.as_view(action="purge"),
+        name="purge_document",
+    ),
+]
+
+
+#: Wagtail's delete routes of documents and images, answered first by the same views behind
+#: a check that the user is a body admin (registered before Wagtail's own, so they win).
+guarded_delete_urls = [
+    path(
+        "documents/delete/<int:document_id>/",
+        views.admin_only_delete(documents_views.DeleteView.as_view(), DOCUMENT, "document_id"),
+    ),
+    path(
+        "documents/multiple/<int:doc_id>/delete/",
+        views.admin_only_delete(
+            documents_multiple.DeleteView.as_view(), DOCUMENT, "doc_id", own_uploads=True
+        ),
+    ),
+    path(
+        "images/<int:image_id>/delete/",
+        views.admin_only_delete(images_views.DeleteView.as_view(), IMAGE, "image_id"),
+    ),
+    path(
+        "images/multiple/<int:image_id>/delete/",
+        views.admin_only_delete(
+            images_multiple.DeleteView.as_view(), IMAGE, "image_id", own_uploads=True
+        ),
+    ),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_bin_urls():
+    return [path("bin/", include((bin_urls, "bin"), namespace="bin")), *guarded_delete_urls]
+
+
+class BinMenuItem(MenuItem):
+    def is_shown(self, request):
+        return body_of(request.user) is not None or sees_all_bodies(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_bin_menu_item():
+    return BinMenuItem(
+        gettext_lazy("Bin"), reverse("bin:index"), name="bin", icon_name="bin", order=900
+    )
+
+
+@hooks.register("before_delete_page")
+def move_to_bin_instead_of_deleting(request, page):
+    """A body's page is never deleted at once: it goes to the bin (platform pages do not)."""
+    if body_for_page(page) is None:
+        return None
+    if page.depth <= 2:
+        messages.error(request, _("The home page of a body cannot be deleted."))
+        return redirect("wagtailadmin_explore", page.pk)
+    return views.confirm_move_to_bin(request, page)
+
+
+@hooks.register("before_bulk_action")
+def bin_pages_deleted_in_bulk(request, action_type, objects, action_class_instance):
+    """Deleting several pages at once moves each of them to the bin as well; documents and
+    images are deleted in bulk by body admins only."""
+    if action_type != "delete":
+        return None
+    files = [obj for obj in objects if hasattr(obj, "body_id") and not isinstance(obj, Page)]
+    if any(not selectors.may_purge(request.user, obj.body) for obj in files):
+        return TemplateResponse(request, "bodies/panel/forbidden.html", status=403)
+    pages = [obj for obj in objects if isinstance(obj, Page) and body_for_page(obj) is not None]
+    if not pages:
+        return None
+    for page in pages:
+        if page.depth > 2 and not hasattr(page, "bin_record"):
+            services.move_page_to_bin(page=page, by=request.user)
+    messages.success(request, _("The pages are in the bin. You can restore them from there."))
+    return redirect(action_class_instance.next_url or reverse("bin:index"))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_binned_pages_from_explorer(parent_page, pages, request):
+    return pages.filter(bin_record__isnull=True)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_binned_pages_from_choosers(pages, request):
+    return pages.filter(bin_record__isnull=True)
+
+
+@hooks.register("before_edit_page")
+def send_binned_pages_to_the_bin(request, page):
+    if hasattr(page, "bin_record"):
+        messages.warning(request, _("This page is in the bin. Restore it to edit it."))
+        return redirect("bin:index")
+    return None
