@@ -1,0 +1,78 @@
+"""Failed sign-ins are throttled: after five wrong passwords the account is paused for 15
+minutes, even for the right password, with a translated page; then it opens again."""
+
+from datetime import timedelta
+
+import pytest
+from axes.models import AccessAttempt
+
+from achyk.bodies.tests.factories import PASSWORD
+
+LOGIN = "/admin/login/"
+
+
+def sign_in(client, username, password):
+    return client.post(LOGIN, {"username": username, "password": password})
+
+
+def fail(client, username, times):
+    """`times` wrong passwords; the fifth one is already answered with the lockout page."""
+    for attempt in range(1, times + 1):
+        response = sign_in(client, username, "wrong-password")
+        assert response.status_code == (429 if attempt >= 5 else 200)
+
+
+@pytest.fixture
+def user(editor_a):
+    return editor_a
+
+
+def test_five_failures_lock_the_account_even_for_the_right_password(client, user):
+    fail(client, user.username, 4)
+    response = sign_in(client, user.username, "wrong-password")
+    assert response.status_code == 429
+    response = sign_in(client, user.username, PASSWORD)
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_lockout_page_speaks_the_readers_language(client, user):
+    client.cookies["django_language"] = "ru"
+    fail(client, user.username, 5)
+    response = sign_in(client, user.username, PASSWORD)
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert '<html lang="ru"' in html
+    assert "Слишком много неудачных попыток входа" in html
+
+
+def test_lockout_page_is_kyrgyz_by_default(client, user):
+    fail(client, user.username, 5)
+    html = sign_in(client, user.username, PASSWORD).content.decode()
+    assert '<html lang="ky"' in html
+    assert "Кирүү аракеттери өтө көп болду" in html
+
+
+def test_account_opens_again_after_the_cool_off(client, user, settings):
+    fail(client, user.username, 5)
+    assert sign_in(client, user.username, PASSWORD).status_code == 429
+    later = AccessAttempt.objects.get(username=user.username)
+    AccessAttempt.objects.filter(pk=later.pk).update(
+        attempt_time=later.attempt_time - settings.AXES_COOLOFF_TIME - timedelta(seconds=1)
+    )
+    response = sign_in(client, user.username, PASSWORD)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_a_successful_sign_in_forgets_earlier_failures(client, user):
+    fail(client, user.username, 4)
+    assert sign_in(client, user.username, PASSWORD).status_code == 302
+    client.logout()
+    fail(client, user.username, 4)
+    assert sign_in(client, user.username, PASSWORD).status_code == 302
+
+
+def test_failures_on_one_account_do_not_lock_another(client, user, admin_a):
+    fail(client, user.username, 5)
+    assert sign_in(client, admin_a.username, PASSWORD).status_code == 302
