@@ -8,7 +8,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from wagtail.documents.models import DocumentQuerySet as WagtailDocumentQuerySet, AbstractDocument, Document as WagtailDocument
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
+from wagtail.documents.models import DocumentQuerySet as WagtailDocumentQuerySet
 
 from achyk.bodies.models import Body
 from achyk.bodies.tenancy import BodyOwnedQuerySet
@@ -29,11 +31,18 @@ class Document(AbstractDocument):
     )  # fmt: skip
     # Our own reverse names, beside the unused concrete model Wagtail also installs.
     uploaded_by_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by user"), null=True, blank=True,
-        editable=False, on_delete=models.SET_NULL, related_name="uploaded_documents",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by user"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="uploaded_documents",
     )
     uploaded_by_user.wagtail_reference_index_ignore = True
-    tags = TaggableManager(help_text=None, blank=True, verbose_name=_("tags"), related_name="body_documents")
+    tags = TaggableManager(
+        help_text=None, blank=True, verbose_name=_("tags"), related_name="body_documents"
+    )
     description = models.TextField(_("description"), blank=True, max_length=2000)
     is_archived = models.BooleanField(
         _("archived"), default=False,

@@ -4,7 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from wagtail.images.models import ImageQuerySet as WagtailImageQuerySet, AbstractImage, AbstractRendition, Image as WagtailImage
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.images.models import Image as WagtailImage
+from wagtail.images.models import ImageQuerySet as WagtailImageQuerySet
 
 from achyk.bodies.models import Body
 from achyk.bodies.tenancy import BodyOwnedQuerySet
@@ -23,11 +25,18 @@ class Image(AbstractImage):
     )  # fmt: skip
     # Our own reverse names, beside the unused concrete model Wagtail also installs.
     uploaded_by_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by user"), null=True, blank=True,
-        editable=False, on_delete=models.SET_NULL, related_name="uploaded_images",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by user"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="uploaded_images",
     )
     uploaded_by_user.wagtail_reference_index_ignore = True
-    tags = TaggableManager(help_text=None, blank=True, verbose_name=_("tags"), related_name="body_images")
+    tags = TaggableManager(
+        help_text=None, blank=True, verbose_name=_("tags"), related_name="body_images"
+    )
     admin_form_fields = WagtailImage.admin_form_fields
 
     objects = ImageQuerySet.as_manager()
