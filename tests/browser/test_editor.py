@@ -1,0 +1,105 @@
+"""An editor signs in, posts a news item with a photo and a document in Kyrgyz and Russian,
+sees it on the public site, and is refused another body's pages."""
+
+import io
+
+import pytest
+from PIL import Image as PILImage
+
+from achyk.bodies.tests import factories as body_factories
+from achyk.content import models as content
+from achyk.content.tests import factories as f
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+@pytest.fixture
+def files(tmp_path):
+    photo = tmp_path / "mektep.jpg"
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1200, 800), (40, 120, 200)).save(buffer, "JPEG")
+    photo.write_bytes(buffer.getvalue())
+    act = tmp_path / "toktom.pdf"
+    act.write_bytes(PDF)
+    return photo, act
+
+
+def sign_in(page, username):
+    page.goto("/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", body_factories.PASSWORD)
+    page.click("form button[type=submit]")
+    page.wait_for_url("**/admin/")
+
+
+def choose_by_upload(page, field, prefix, title, path):
+    """Open the chooser of `field`, upload a new file in its Upload tab; the chooser picks it."""
+    page.click(f"#id_{field}-chooser .unchosen [data-chooser-action-choose]")
+    page.click("#tab-label-upload")
+    page.fill(f"#id_{prefix}-chooser-upload-title", title)
+    page.set_input_files(f"#id_{prefix}-chooser-upload-file", str(path))
+    page.fill(f"#id_{prefix}-chooser-upload-title", title)
+    page.click("#tab-upload form button[type=submit]")
+    page.wait_for_selector(f"#id_{field}-chooser:not(.blank)")
+
+
+def publish(page):
+    page.click("footer .w-dropdown-button [data-w-dropdown-target=toggle]")
+    page.click('button[name="action-publish"]')
+    page.wait_for_url("**/admin/pages/*/")
+
+
+def test_editor_posts_news_with_photo_and_document_in_both_languages(browser_page, body_a, files):
+    editor = body_factories.staff(body_a, username="aigul")
+    assert editor.membership.body == body_a
+    photo, act = files
+    news_ky = f.section(body_a, "ky", content.NewsIndexPage)
+    page = browser_page
+
+    sign_in(page, "aigul")
+    page.goto(f"/admin/pages/add/content/newspage/{news_ky.pk}/")
+    page.fill("#id_title", "Мектеп оңдолду")
+    page.fill("#id_intro", "Айылдагы мектеп жаңыланды")
+    choose_by_upload(page, "image", "image", "Мектеп", photo)
+    page.fill("#id_image_alt", "Жаңы мектептин имараты")
+    choose_by_upload(page, "document", "document", "Токтом №7", act)
+    publish(page)
+
+    item = content.NewsPage.objects.get(title="Мектеп оңдолду")
+    assert item.live and item.image.body == body_a and item.document.body == body_a
+    page.goto(f"/admin/translation/submit/page/{item.pk}/")
+    ru_locale = f.home(body_a, "ru").locale_id
+    page.check(f'input[name="locales"][value="{ru_locale}"]')
+    page.click("form[data-controller=w-bulk] input[type=submit]")
+    page.wait_for_url("**/edit/")
+    page.fill("#id_title", "Школа отремонтирована")
+    page.fill("#id_image_alt", "Здание новой школы")
+    page.click("#tab-label-promote")
+    page.fill("#id_slug", "shkola")
+    publish(page)
+
+    page.goto("/burana/ky/news/")
+    page.click("text=Мектеп оңдолду")
+    image = page.locator('main figure img[alt="Жаңы мектептин имараты"]')
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert page.locator("main a[download]", has_text="Токтом №7").count() == 1
+    page.click('ul.langs a[hreflang="ru"]')
+    assert page.url.endswith("/burana/ru/news/shkola/")
+    assert page.inner_text("h1") == "Школа отремонтирована"
+    assert page.locator('main figure img[alt="Здание новой школы"]').count() == 1
+    download = page.locator("main a[download]", has_text="Токтом №7").get_attribute("href")
+    assert page.request.get(download).body().startswith(b"%PDF")
+
+
+def test_editor_is_refused_another_bodys_pages(browser_page, body_a, body_b):
+    body_factories.staff(body_a, username="aigul")
+    secret = f.news(body_b, "ky", title="Көк-Жардын долбоору", slug="draft")
+    page = browser_page
+
+    sign_in(page, "aigul")
+    for url in [f"/admin/pages/{secret.pk}/edit/", f"/admin/pages/{secret.get_parent().pk}/",
+                f"/admin/pages/add/content/newspage/{secret.get_parent().pk}/"]:  # fmt: skip
+        response = page.goto(url)
+        assert response.status in (403, 404), url
+        assert "Көк-Жардын долбоору" not in page.content()
+        assert "Көк-Жар" not in page.inner_text("body")
