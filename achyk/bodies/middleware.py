@@ -91,6 +91,11 @@ class BodyLocaleMiddleware(LocaleMiddleware):
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
 
+    def process_response(self, request, response):
+        if request.path_info.startswith("/admin/"):
+            return response  # the admin has no language prefix: its 404 stays a 404
+        return super().process_response(request, response)
+
     @staticmethod
     def _preferred(request, body) -> str:
         offered = body.language_list if body else [code for code, _n in settings.LANGUAGES]

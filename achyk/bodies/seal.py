@@ -1,15 +1,144 @@
-"""The admin's tenant seal: no admin URL reaches another body's object."""
+"""The admin's tenant seal: no admin URL reaches another body's object.
 
-from django.http import Http404
+Wagtail is multi-site, not multi-tenant: its admin routes take object ids from the URL and
+several of its places are global. `TenantSealMiddleware` stands in front of every view under
+/admin/ and, for body staff (not platform admins, not supervisors):
 
-from .tenancy import page_for, sees_all_bodies
+* refuses (403) the platform-level places: sites, locales, groups, collections, workflows,
+  redirects, settings, snippets index, the page-types report;
+* resolves which model each URL keyword argument names (from the argument's name, or for
+  `pk`/`object_id` from the route's namespace or the view's model) and answers 404, like a
+  missing object, when the object is out of the user's reach (`tenancy.object_in_reach`);
+* answers 404 for an argument it does not know: a new route fails closed until it is taught
+  here which object its argument names (`OBJECT_KWARGS`) or that it names none (`PLAIN_KWARGS`);
+* checks the ids of bulk actions (`?id=`, `?childOf=`);
+* answers tag autocompletion with the tags of the body's own images and documents.
 
-#: URL keyword arguments that name a page in Wagtail's admin routes.
-PAGE_KWARGS = ("page_id", "parent_page_id")
+Supervisors read every body and change none: any unsafe method is refused (403), except
+signing out and their own account's settings. Listings, choosers and menus are filtered by
+the hooks in `seal_hooks`. See docs/adr/0001-tenancy.md.
+"""
+
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
+
+from .models import body_of, is_supervisor
+from .tenancy import object_in_reach, sees_all_bodies
+
+PAGE = "wagtailcore.Page"
+IMAGE = "WAGTAILIMAGES_IMAGE_MODEL"
+DOCUMENT = "WAGTAILDOCS_DOCUMENT_MODEL"
+
+#: URL keyword arguments that name an object, with the model they name.
+OBJECT_KWARGS = {
+    "page_id": PAGE, "parent_page_id": PAGE, "page_to_move_id": PAGE, "destination_id": PAGE,
+    "page_pk": PAGE, "image_id": IMAGE, "document_id": DOCUMENT, "doc_id": DOCUMENT,
+    "revision_id": "wagtailcore.Revision", "collection_id": "wagtailcore.Collection",
+    "uploaded_file_id": "wagtailcore.UploadedFile", "session_id": "wagtailadmin.EditingSession",
+    "redirect_id": "wagtailredirects.Redirect", "workflow_pk": "wagtailcore.Workflow",
+    "task_id": "wagtailcore.Task", "task_state_id": "wagtailcore.TaskState",
+    "workflow_state_id": "wagtailcore.WorkflowState", "body_pk": "bodies.Body",
+}  # fmt: skip
+#: Arguments that name the object of the route's own model.
+GENERIC_KWARGS = ("pk", "object_id")
+#: Arguments that name no object (a type, an action, a format, a token).
+PLAIN_KWARGS = frozenset(
+    {"action_name", "action", "filter_spec", "content_type_app_name", "content_type_model_name",
+     "app_label", "model_name", "app_name", "uidb64", "token"}
+)  # fmt: skip
+#: The model of `pk` in routes whose views do not say it themselves.
+NAMESPACE_MODELS = {
+    "wagtailadmin_api:pages": PAGE, "wagtailadmin_api:images": IMAGE,
+    "wagtailadmin_api:documents": DOCUMENT, "wagtailimages_chooser": IMAGE,
+    "wagtaildocs_chooser": DOCUMENT, "body_staff": "bodies.Membership",
+}  # fmt: skip
+#: Platform-level places, closed to body staff: their objects belong to no body, or their
+#: pages summarise every body (sites, locales, groups, workflows and tasks, redirects, the
+#: collection tree, settings, the snippets index, page types across all bodies, the locked
+#: pages report (its filter lists every user who locked a page), every user
+#: account: a body's admins manage its staff in the body panel, `body_staff`).
+CLOSED_NAMESPACES = frozenset(
+    {"wagtailusers_users", "wagtailsites", "wagtaillocales", "wagtailusers_groups",
+     "wagtailadmin_workflows", "wagtailredirects", "wagtailadmin_collections",
+     "wagtailsettings", "wagtailsnippets"}
+)  # fmt: skip
+CLOSED_VIEWS = frozenset(
+    {"wagtailadmin_reports:workflow", "wagtailadmin_reports:workflow_results",
+     "wagtailadmin_reports:workflow_tasks", "wagtailadmin_reports:workflow_tasks_results",
+     "wagtailadmin_reports:page_types_usage", "wagtailadmin_reports:page_types_usage_results",
+     "wagtailadmin_pages:type_use", "wagtailadmin_pages:type_use_results",
+     "wagtailadmin_reports:locked_pages", "wagtailadmin_reports:locked_pages_results",
+     "wagtailadmin_error_test"}
+)  # fmt: skip
+#: What a supervisor may send with an unsafe method: signing out, their own account.
+SUPERVISOR_WRITES = frozenset(
+    {"wagtailadmin_logout", "wagtailadmin_account", "wagtailadmin_dismissibles",
+     "wagtailadmin_editing_sessions:ping", "wagtailadmin_editing_sessions:release"}
+)  # fmt: skip
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def resolve_model(label: str):
+    """The model class for an app label ("wagtailcore.Page") or a settings name."""
+    if label == IMAGE:
+        from wagtail.images import get_image_model
+
+        return get_image_model()
+    if label == DOCUMENT:
+        from wagtail.documents import get_document_model
+
+        return get_document_model()
+    return apps.get_model(label)
+
+
+def route_model(match, view_func):
+    """The model a route serves: from its namespace, its snippet namespace or its view."""
+    for namespace in (match.namespace, match.namespace.split(":")[0]):
+        if namespace in NAMESPACE_MODELS:
+            return resolve_model(NAMESPACE_MODELS[namespace])
+    if match.namespace.startswith("wagtailsnippets_"):
+        # wagtailsnippets_<app_label>_<model_name>; model names hold no underscore.
+        label = match.namespace.split(":")[0].removeprefix("wagtailsnippets_")
+        app_label, _sep, model_name = label.rpartition("_")
+        return apps.get_model(app_label, model_name)
+    model = getattr(view_func, "view_initkwargs", {}).get("model")
+    model = model or getattr(getattr(view_func, "view_class", None), "model", None)
+    if isinstance(model, str):
+        return apps.get_model(model)
+    return model if isinstance(model, type) else None
+
+
+def named_objects(match, view_func, kwargs):
+    """[(model, id)] for every object the URL names. Raises Http404 for an unknown argument."""
+    objects = []
+    if match.view_name == "wagtailadmin_pages:revisions_compare" and match.args:
+        objects.append((resolve_model(PAGE), match.args[0]))
+    for name, value in kwargs.items():
+        if name in OBJECT_KWARGS:
+            objects.append((resolve_model(OBJECT_KWARGS[name]), value))
+        elif name in GENERIC_KWARGS:
+            model = _model_from_kwargs(kwargs) or route_model(match, view_func)
+            if model is None:
+                raise Http404
+            objects.append((model, value))
+        elif name not in PLAIN_KWARGS:
+            raise Http404  # fail closed: teach the seal what this argument names
+    return objects
+
+
+def _model_from_kwargs(kwargs):
+    app_label, model_name = kwargs.get("app_label"), kwargs.get("model_name")
+    if not (app_label and model_name):
+        return None
+    try:
+        return apps.get_model(app_label, model_name)
+    except LookupError as error:
+        raise Http404 from error
 
 
 class TenantSealMiddleware:
-    """Refuses (404) any admin view whose URL names another body's object."""
+    """Refuses any admin view whose URL names another body's object or a platform-level place."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -21,12 +150,86 @@ class TenantSealMiddleware:
         if not request.path_info.startswith("/admin/"):
             return None
         user = request.user
-        if not user.is_authenticated or sees_all_bodies(user):
+        if not user.is_authenticated or user.is_superuser:
             return None
-        for name in PAGE_KWARGS:
-            if name in view_kwargs:
-                page_for(user, view_kwargs[name])
-        return None
+        match = request.resolver_match
+        if is_supervisor(user):
+            if request.method not in SAFE_METHODS and match.view_name not in SUPERVISOR_WRITES:
+                raise PermissionDenied
+            return None
+        if sees_all_bodies(user):
+            return None
+        return seal_view(request, match, view_func, view_kwargs)
 
 
-__all__ = ["TenantSealMiddleware", "Http404"]
+def seal_view(request, match, view_func, view_kwargs):
+    """The seal for body staff (and for signed-in users of no body, who reach nothing)."""
+    user = request.user
+    if match.namespace.split(":")[0] in CLOSED_NAMESPACES or match.view_name in CLOSED_VIEWS:
+        raise PermissionDenied
+    for model, pk in named_objects(match, view_func, view_kwargs):
+        if not object_in_reach(user, model, pk):
+            raise Http404
+    if match.view_name == "wagtail_bulk_action":
+        _seal_bulk_action(request, _model_from_kwargs(view_kwargs))
+    if match.view_name in ("wagtailadmin_tag_autocomplete", "wagtailadmin_tag_model_autocomplete"):
+        return JsonResponse(_own_tags(user, request.GET.get("term", "")), safe=False)
+    return None
+
+
+def _seal_bulk_action(request, model):
+    ids = request.GET.getlist("id")
+    user = request.user
+    if "all" in ids:
+        # "All in the listing" means every object of the model for pages and users.
+        parent = request.GET.get("childOf")
+        if parent is None and not _is_body_owned(model):
+            raise Http404
+        ids = [i for i in ids if i != "all"]
+    if request.GET.get("childOf") and model is not None and _is_page(model):
+        ids.append(request.GET["childOf"])
+    for pk in ids:
+        if not object_in_reach(user, model, pk):
+            raise Http404
+    if "all" in request.GET.getlist("id") and _is_page(model):
+        _require_own_page(user, request.GET.get("childOf"))
+
+
+def _require_own_page(user, page_id):
+    from wagtail.models import Page
+
+    from .tenancy import body_for_page
+
+    page = Page.objects.filter(pk=page_id).first()
+    body = body_of(user)
+    if page is None or body is None or body_for_page(page) != body:
+        raise Http404
+
+
+def _is_page(model) -> bool:
+    from wagtail.models import Page
+
+    return issubclass(model, Page)
+
+
+def _is_body_owned(model) -> bool:
+    from .tenancy import _has_body_field
+
+    return model is not None and _has_body_field(model)
+
+
+def _own_tags(user, term: str) -> list[str]:
+    """Tags starting with `term` that the body's own images and documents carry."""
+    from taggit.models import Tag
+
+    if not term:
+        return []
+    owned = []
+    for label in (IMAGE, DOCUMENT):
+        model = resolve_model(label)
+        owned += list(model.objects.for_user(user).values_list("tags__pk", flat=True))
+    tags = Tag.objects.filter(pk__in=[pk for pk in owned if pk], name__istartswith=term)
+    return list(tags.order_by("name").values_list("name", flat=True)[:10])
+
+
+__all__ = ["TenantSealMiddleware", "object_in_reach", "Http404"]

@@ -16,7 +16,14 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
-from .models import COUNTRY_LANGUAGES, COUNTRY_TIME_ZONES, Body, Membership, Territory
+from .models import (
+    COUNTRY_LANGUAGES,
+    COUNTRY_TIME_ZONES,
+    SUPERVISORS_GROUP,
+    Body,
+    Membership,
+    Territory,
+)
 
 #: The function that builds a new body's home page (in every language of the body) and
 #: returns the home page in its default language. The content app registers it in its
@@ -224,3 +231,31 @@ def send_invitation(*, user, body: Body, base_url: str) -> None:
     ) % {"name": user.get_full_name() or user.username, "body": body.name,
          "username": user.get_username(), "link": link}  # fmt: skip
     send_mail(subject, text, None, [user.email])
+
+
+@transaction.atomic
+def grant_supervisor_reading() -> Group:
+    """Let the Supervisors group open every body's pages, images and documents in Wagtail.
+
+    Wagtail has no read-only permission for pages, so supervisors hold "change" on the tree's
+    root and the root collection; they change nothing, because the admin's seal
+    (`seal.TenantSealMiddleware`) refuses them every unsafe request.
+    """
+    group, _created = Group.objects.get_or_create(name=SUPERVISORS_GROUP)
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    GroupPagePermission.objects.get_or_create(
+        group=group, page=Page.get_first_root_node(),
+        permission=_permission("wagtailcore", "change_page"),
+    )  # fmt: skip
+    root_collection = Collection.get_first_root_node()
+    for app_label, codename in SUPERVISOR_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root_collection, permission=_permission(app_label, codename)
+        )
+    return group
+
+
+SUPERVISOR_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+]  # fmt: skip

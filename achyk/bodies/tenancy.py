@@ -4,11 +4,13 @@ One mechanism, not a habit: body-owned querysets filter with `for_user`; the acc
 functions answer another body's object like a missing one (404).
 """
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404
-from wagtail.models import Page
+from wagtail.models import Collection, Page, Revision, UploadedFile
 
-from .models import Body, body_of, is_supervisor
+from .models import Body, Membership, body_of, is_supervisor
 
 
 def sees_all_bodies(user) -> bool:
@@ -32,13 +34,11 @@ def body_for_page(page: Page) -> Body | None:
     if page.depth < 2:
         return None
     home_path = page.path[: Page.steplen * 2]
-    return (
-        Body.objects.filter(
-            site__root_page__translation_key__in=Page.objects.filter(path=home_path).values(
-                "translation_key"
-            )
-        ).first()
-    )
+    return Body.objects.filter(
+        site__root_page__translation_key__in=Page.objects.filter(path=home_path).values(
+            "translation_key"
+        )
+    ).first()
 
 
 def user_may_reach_body(user, body: Body | None) -> bool:
@@ -62,3 +62,58 @@ def user_may_reach_page(user, page: Page) -> bool:
     if page.depth <= 1:
         return True  # the tree's root: Wagtail shows it to everyone with admin access
     return user_may_reach_body(user, body_for_page(page))
+
+
+def object_in_reach(user, model, pk) -> bool:
+    """Whether `user` may reach object `pk` of `model` in the admin.
+
+    Platform admins and supervisors reach everything. Body staff reach their body's pages,
+    its body-owned objects (`body` foreign key), its collection and the collections inside
+    it, its staff, their own uploads and editing sessions, and revisions and form
+    submissions of objects they reach. Every other object (another body's, or a
+    platform-level one: sites, locales, groups, workflows, redirects) is out of reach.
+    A missing object is out of reach too, so that both are answered alike.
+    """
+    if sees_all_bodies(user):
+        return True
+    body = body_of(user)
+    if body is None:
+        return False
+    try:
+        obj = model._default_manager.filter(pk=pk).first()
+    except (ValueError, TypeError, ValidationError):
+        return False
+    return obj is not None and _belongs_to(obj, user, body)
+
+
+def _belongs_to(obj, user, body: Body) -> bool:
+    if isinstance(obj, Page):
+        return user_may_reach_page(user, obj)
+    if isinstance(obj, Body):
+        return obj.pk == body.pk
+    if isinstance(obj, get_user_model()):
+        return Membership.objects.filter(user=obj, body=body).exists()
+    if isinstance(obj, Collection):
+        own = body.collection
+        return own is not None and obj.path.startswith(own.path)
+    if isinstance(obj, Revision):
+        target = obj.content_object
+        return target is not None and _belongs_to(target, user, body)
+    if isinstance(obj, UploadedFile):
+        return obj.uploaded_by_user_id == user.pk
+    label = obj._meta.label_lower
+    if label == "wagtailadmin.editingsession":
+        return obj.user_id == user.pk
+    if hasattr(obj, "page_id") and label.endswith("formsubmission"):
+        return user_may_reach_page(user, obj.page)
+    if _has_body_field(type(obj)):
+        return obj.body_id == body.pk
+    return False  # a platform-level object
+
+
+def _has_body_field(model) -> bool:
+    try:
+        field = model._meta.get_field("body")
+    except FieldDoesNotExist:
+        return False
+    return getattr(field, "related_model", None) is Body

@@ -1,0 +1,130 @@
+"""Tenant isolation in the admin: staff of body A reach nothing of body B through any route.
+
+Every URL pattern under admin/ is walked from the resolver and aimed at body B's objects; a
+route added later is walked too, and the test fails until it is sealed (or taught, in
+`isolation.py`, which object its arguments name).
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from .isolation import WORD, UnknownArgument, admin_routes, populate, probes, snapshot
+
+REFUSED = (403, 404, 405)
+#: Where Wagtail sends a user it refuses: the dashboard (with a message) or the login page.
+REFUSAL_REDIRECTS = ("/admin/", "/admin/login/")
+#: Routes that carry no object and show no data of any body, with the reason they answer.
+NO_DATA_ROUTES = {
+    "wagtailadmin_login": "the sign-in form",
+    "wagtailadmin_logout": "signing out",
+    "wagtailadmin_password_reset": "the password reset form",
+    "wagtailadmin_password_reset_done": "a fixed message",
+    "wagtailadmin_password_reset_confirm": "a form for a reset link (the probe's link is invalid)",
+    "wagtailadmin_password_reset_complete": "a fixed message",
+    "wagtailadmin_javascript_catalog": "translations of the admin's scripts",
+    "wagtailadmin_sprite": "the icon sprite",
+}
+
+
+@pytest.fixture
+def worlds(body_a, body_b):
+    return populate(body_a, "SEKRETA"), populate(body_b, "SEKRETB")
+
+
+def leaks_in(response, marks) -> list[str]:
+    text = response.content.decode("utf-8", "replace") + response.get("Location", "")
+    lowered = text.lower()
+    return [mark for mark in marks if mark.lower() in lowered]
+
+
+def is_refusal(response) -> bool:
+    if response.status_code in REFUSED:
+        return True
+    if response.status_code in (301, 302):
+        return urlsplit(response["Location"]).path in REFUSAL_REDIRECTS
+    return False
+
+
+def walk(client, user, world, *, method="get"):
+    """Every admin route aimed at `world` as `user`: (problems, unknown arguments, count)."""
+    problems, unknown, count = [], [], 0
+    client.raise_request_exception = False
+    for route in admin_routes():
+        try:
+            route_probes = probes(route, world)
+        except UnknownArgument as error:
+            unknown.append(str(error))
+            continue
+        for probe in route_probes:
+            client.force_login(user)
+            urls = [probe.url]
+            if method == "get" and not probe.names_object:
+                sep = "&" if "?" in probe.url else "?"
+                urls.append(f"{probe.url}{sep}q={WORD}&term=sekret")
+            for url in urls:
+                count += 1
+                response = getattr(client, method)(
+                    url, _post_data(world) if method == "post" else None
+                )
+                if response.status_code >= 500:
+                    problems.append(
+                        f"{method.upper()} {url} ({route.name}): {response.status_code}"
+                    )
+                if probe.names_object and not is_refusal(response):
+                    problems.append(
+                        f"{method.upper()} {url} ({route.name}): answered {response.status_code}"
+                    )
+                if leaks := leaks_in(response, world.marks()):
+                    problems.append(f"{method.upper()} {url} ({route.name}): shows {leaks}")
+    return problems, unknown, count
+
+
+def _post_data(world):
+    """A form that would change the object if the view accepted it."""
+    return {
+        "title": "HACKED", "slug": "hacked", "action-publish": "1", "name": "HACKED",
+        "role": "editor", "id": [world.draft.pk, world.image.pk], "collection": world.collection.pk,
+        "selected-submissions": [world.submission.pk], "new_parent_page": world.home.pk,
+    }  # fmt: skip
+
+
+def test_admin_walks_every_route_of_the_project():
+    names = {route.name for route in admin_routes()}
+    assert len(admin_routes()) > 200
+    assert {"wagtailimages:edit", "wagtaildocs:edit", "wagtailadmin_pages:edit"} <= names
+    assert set(NO_DATA_ROUTES) <= names
+
+
+def leaks(problems):
+    return [problem for problem in problems if ": 5" not in problem]
+
+
+def test_editor_of_another_body_reaches_nothing_through_any_admin_route(client, worlds, editor_a):
+    _world_a, world_b = worlds
+    problems, unknown, count = walk(client, editor_a, world_b)
+    assert unknown == [], "teach isolation.py what these arguments name"
+    assert count > 300
+    assert leaks(problems) == [], f"{len(leaks(problems))} leaks in {count} requests"
+
+
+def test_admin_of_another_body_reaches_nothing_through_any_admin_route(client, worlds, admin_a):
+    _world_a, world_b = worlds
+    problems, unknown, count = walk(client, admin_a, world_b)
+    assert unknown == []
+    assert leaks(problems) == [], f"{len(leaks(problems))} leaks in {count} requests"
+
+
+def test_posts_of_another_body_s_admin_change_nothing_of_the_body(client, worlds, admin_a):
+    _world_a, world_b = worlds
+    before = snapshot(world_b)
+    problems, unknown, _count = walk(client, admin_a, world_b, method="post")
+    assert unknown == []
+    assert leaks(problems) == []
+    assert snapshot(world_b) == before
+
+
+def test_no_admin_route_answers_another_body_s_staff_with_a_server_error(client, worlds, editor_a):
+    _world_a, world_b = worlds
+    problems, _unknown, _count = walk(client, editor_a, world_b)
+    assert [problem for problem in problems if ": 5" in problem] == []
