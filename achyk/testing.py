@@ -1,5 +1,9 @@
 """`make test`: the whole suite, saying plainly what it could not run.
 
+Two runs: the unit and integration tests in parallel (pytest-xdist, one worker per core), then
+the browser tests (tests/browser) in one process, since each drives Chromium against its own
+live server. Arguments, if any, go to pytest as one plain run instead.
+
 pytest's exit code 5 ("no tests ran") is a failure here, never a silent pass. Browser tests
 need Chromium at /usr/bin/chromium (apt-get install chromium); without it they are skipped
 with a message, unless ACHYK_REQUIRE_BROWSER=1 (CI), which makes a missing browser a failure.
@@ -11,19 +15,39 @@ import subprocess
 import sys
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+BROWSER_TESTS = "tests/browser"
 
 
-def main(argv: list[str]) -> int:
-    if not shutil.which(CHROMIUM):
-        print(f"make test: no Chromium at {CHROMIUM}; browser tests will be skipped.")
-        print("make test: install it with `apt-get install chromium` to run them.")
-    workers = os.environ.get("TEST_WORKERS", "auto")
-    command = [sys.executable, "-m", "pytest", "-n", workers, "--dist", "loadfile", *argv]
-    code = subprocess.call(command)  # noqa: S603
+def _pytest(*args: str) -> int:
+    code = subprocess.call([sys.executable, "-m", "pytest", *args])  # noqa: S603
     if code == 5:
         print("make test: no tests ran; that is a failure.")
         return 1
     return code
+
+
+def browser_available() -> bool:
+    """Whether Chromium is here; says plainly what happens to the browser tests if not."""
+    if shutil.which(CHROMIUM):
+        return True
+    if os.environ.get("ACHYK_REQUIRE_BROWSER") == "1":
+        print(f"make test: no Chromium at {CHROMIUM}, and ACHYK_REQUIRE_BROWSER=1: failing.")
+        return False
+    print(f"make test: no Chromium at {CHROMIUM}; the browser tests will be SKIPPED.")
+    print("make test: install it with `apt-get install chromium` to run them.")
+    return True
+
+
+def main(argv: list[str]) -> int:
+    if not browser_available():
+        return 1
+    if argv:
+        return _pytest(*argv)
+    workers = os.environ.get("TEST_WORKERS", "auto")
+    code = _pytest("-n", workers, "--dist", "loadfile", "--ignore", BROWSER_TESTS)
+    print("make test: browser tests (Chromium, one process)")
+    browser_code = _pytest("-p", "no:xdist", "-rs", BROWSER_TESTS)
+    return code or browser_code
 
 
 if __name__ == "__main__":

@@ -18,13 +18,6 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 MISSING = f"no Chromium at {CHROMIUM}: browser tests skipped (apt-get install chromium)"
 
 
-def pytest_collection_modifyitems(config, items):
-    here = os.path.dirname(__file__)
-    for item in items:
-        if str(item.fspath).startswith(here):
-            item.add_marker(pytest.mark.browser)
-
-
 @pytest.fixture(scope="session")
 def chromium():
     if not shutil.which(CHROMIUM):

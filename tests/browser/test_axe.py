@@ -6,11 +6,14 @@ Minor and moderate findings are printed (run with -s) so they can be reported an
 
 from collections import Counter
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from achyk.content import models as content
 from achyk.content.tests import factories as f
 from achyk.ui.accessibility import COOKIE_NAME
+
+pytestmark = pytest.mark.browser
 
 BLOCKING = {"serious", "critical"}
 LARGE_PRINT = "s=l.c=high.p=wide.i=1"

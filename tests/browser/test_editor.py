@@ -10,6 +10,8 @@ from achyk.bodies.tests import factories as body_factories
 from achyk.content import models as content
 from achyk.content.tests import factories as f
 
+pytestmark = pytest.mark.browser
+
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 

@@ -1,7 +1,11 @@
 """A visitor reads a body's news in Kyrgyz, switches to Russian and to the version for the
 visually impaired, all by clicking and with the keyboard."""
 
+import pytest
+
 from achyk.content.tests import factories as f
+
+pytestmark = pytest.mark.browser
 
 
 def test_visitor_reads_news_in_kyrgyz_switches_to_russian_and_to_large_print(browser_page, body_a):
