@@ -35,10 +35,16 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	ACHYK_EMBEDDED=1 $(MANAGE) makemigrations --check --dry-run
 
-## make messages: refresh the ky, ru, kk, en catalogues and compile them
+## make messages: refresh the ky, ru, kk, en catalogues (achyk/locale) and compile them.
+## Needs GNU gettext (apt-get install gettext); the compiled .mo files are committed, so
+## `make run` does not.
+MESSAGES_IGNORE := --ignore "var/*" --ignore "bench/*" --ignore "tests/*" --ignore "docs/*" \
+	--ignore "*/tests/*" --ignore "*.egg-info/*"
 messages: $(STAMP)
-	cd achyk && ../$(MANAGE) makemessages --no-obsolete -l ky -l ru -l kk -l en --ignore "*/tests/*"
-	cd achyk && ../$(MANAGE) compilemessages
+	ACHYK_EMBEDDED=1 $(MANAGE) makemessages -l ky -l ru -l kk -l en --no-obsolete \
+		--add-location file $(MESSAGES_IGNORE)
+	ACHYK_EMBEDDED=1 $(MANAGE) compilemessages -l ky -l ru -l kk -l en --ignore ".venv" \
+		--ignore "var" --ignore "bench"
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
