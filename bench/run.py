@@ -74,6 +74,7 @@ def run_django(env, *command) -> None:
 
 def generate(args, env) -> dict:
     """Migrate and generate in a child process, so this one never holds Django state."""
+    summary = args.out / "generated.json"
     run_django(env, "migrate", "--noinput", "--verbosity", "0")
     run_django(env, "collectstatic", "--noinput", "--verbosity", "0")
     code = (
@@ -85,15 +86,11 @@ def generate(args, env) -> dict:
         "p = lambda n, s: print(f'  {n} bodies, {s:.0f} s', flush=True);"
         f"s = generate(bodies={args.bodies}, news={args.news}, progress=p);"
         "from achyk.bodies.models import Body;"
-        "print(json.dumps({'seconds': s, 'bodies': Body.objects.count()}))"
+        "report = {'seconds': s, 'bodies': Body.objects.count()};"
+        f"open({str(summary)!r}, 'w').write(json.dumps(report))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE,
-        text=True,
-    )  # fmt: skip
-    lines = result.stdout.strip().splitlines()
-    print("\n".join(lines[:-1]))
-    return json.loads(lines[-1])
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
+    return json.loads(summary.read_text())
 
 
 def start_gunicorn(env, port: int) -> subprocess.Popen:
