@@ -20,7 +20,9 @@ PRODUCTION = {
 
 
 def run(args, tmp_path, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in {"ACHYK_EMBEDDED", "DEBUG"}}
+    # The test run's own switches (embedded mode, browser tests' async flag) are not production.
+    dropped = {"ACHYK_EMBEDDED", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in dropped}
     clean.update(PRODUCTION, ACHYK_VAR_DIR=str(tmp_path), **env)
     return subprocess.run(  # noqa: S603
         [sys.executable, *args], cwd=ROOT, env=clean, capture_output=True, text=True, timeout=120
