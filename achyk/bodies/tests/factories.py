@@ -17,7 +17,8 @@ def territory(*, level="ayil_aymak", parent=None, name="Көк-Жар"):
     n = next(_counter)
     if parent is None and level != "country":
         country = Territory.objects.get_or_create(
-            code="417", defaults={"level": "country", "name_ky": "Кыргызстан", "name_ru": "Кыргызстан"}
+            code="417",
+            defaults={"level": "country", "name_ky": "Кыргызстан", "name_ru": "Кыргызстан"},
         )[0]
         oblast = Territory.objects.get_or_create(
             code="41708", defaults={"level": "oblast", "name_ky": "Чүй облусу",
@@ -41,8 +42,14 @@ def body(*, slug=None, country="KG", name=None, hostname=None, **details):
     names = {code: f"{name} ({code})" for code in languages}
     return create_body(
         data=BodyIn(
-            territory=territory(), kind="ayil_okmotu", slug=slug, names=names, country=country,
-            languages=languages, hostname=hostname, details=details,
+            territory=territory(),
+            kind="ayil_okmotu",
+            slug=slug,
+            names=names,
+            country=country,
+            languages=languages,
+            hostname=hostname,
+            details=details,
         )
     )
 
