@@ -130,7 +130,8 @@ class BodyQuerySet(models.QuerySet):
 
 
 class Body(TranslatedFieldsMixin, models.Model):
-    """A public body hosted on the platform: an ayil okmotu (айыл өкмөтү), a town or a state body."""
+    """A public body hosted on the platform: an ayil okmotu (айыл өкмөтү), a town or a state
+    body."""
 
     class Kind(models.TextChoices):
         AYIL_OKMOTU = "ayil_okmotu", _("Ayil okmotu (rural municipality)")
@@ -206,26 +207,15 @@ class Body(TranslatedFieldsMixin, models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def name(self) -> str:
-        return self.translated("name")
-
-    @property
-    def address(self) -> str:
-        return self.translated("address")
-
-    @property
-    def hours(self) -> str:
-        return self.translated("hours")
-
-    @property
-    def language_list(self) -> list[str]:
-        return [code for code in self.languages.split(",") if code]
-
     def save(self, *args, **kwargs):
         names = [self.slug, self.name_ky, self.name_ru, self.name_kk, self.name_en]
         self.search_text = " ".join(names).casefold()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self, language: str | None = None) -> str:
+        """The body's home under the platform's address, e.g. /burana/ky/."""
+        language = language if language in self.language_list else self.default_language
+        return f"/{self.slug}/{language}/"
 
     def clean(self):
         errors = {}
@@ -252,10 +242,21 @@ class Body(TranslatedFieldsMixin, models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def get_absolute_url(self, language: str | None = None) -> str:
-        """The body's home under the platform's address, e.g. /burana/ky/."""
-        language = language if language in self.language_list else self.default_language
-        return f"/{self.slug}/{language}/"
+    @property
+    def name(self) -> str:
+        return self.translated("name")
+
+    @property
+    def address(self) -> str:
+        return self.translated("address")
+
+    @property
+    def hours(self) -> str:
+        return self.translated("hours")
+
+    @property
+    def language_list(self) -> list[str]:
+        return [code for code in self.languages.split(",") if code]
 
     @property
     def site_hostname(self) -> str:
