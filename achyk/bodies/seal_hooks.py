@@ -153,3 +153,11 @@ def _sealed_endpoint(viewset):
 
     SealedEndpoint.__name__ = f"Sealed{viewset.__name__}"
     return SealedEndpoint
+
+
+@hooks.register("register_admin_urls")
+def seal_tag_vocabularies():
+    """Wagtail's media indexes and image chooser, with tags counted over the body's own."""
+    from . import seal_tags
+
+    return seal_tags.urlpatterns()

@@ -11,15 +11,14 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from achyk.bodies.models import SUPERVISORS_GROUP, Body, Membership, Territory
-from achyk.bodies.services import BodyIn, create_body, set_staff_role
+from achyk.bodies.models import Body, Membership, Territory
+from achyk.bodies.services import BodyIn, create_body, grant_supervisor_reading, set_staff_role
 from achyk.content.models import (
     AnnouncementIndexPage,
     AnnouncementPage,
@@ -295,13 +294,7 @@ def ensure_logins(*, password: str) -> list[DemoLogin]:
         user.is_superuser = user.is_staff = login.username == "admin"
         user.save()
         if login.username == "supervisor":
-            group, _created = Group.objects.get_or_create(name=SUPERVISORS_GROUP)
-            group.permissions.add(
-                Permission.objects.get(
-                    content_type__app_label="wagtailadmin", codename="access_admin"
-                )
-            )
-            user.groups.add(group)
+            user.groups.add(grant_supervisor_reading())
         elif login.body_slug:
             body = Body.objects.get(slug=login.body_slug)
             admin = login.role == "body administrator"

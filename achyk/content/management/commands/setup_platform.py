@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from achyk.bodies.services import grant_supervisor_reading
 from achyk.content.services import ensure_platform_home
 
 
@@ -9,4 +10,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         ensure_platform_home(languages=[code for code, _name in settings.LANGUAGES])
-        self.stdout.write("Platform home page is in place.")
+        grant_supervisor_reading()
+        self.stdout.write("Platform home page and the supervisors' reading rights are in place.")
