@@ -1,7 +1,7 @@
 """The reader's display preferences (visually-impaired version) and error pages."""
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
@@ -48,10 +48,18 @@ def accessibility(request):
     return render(request, "ui/accessibility.html", {"form": form, "next": _safe_next(request)})
 
 
+#: Folders of MEDIA_ROOT that hold pictures (Wagtail's originals and renditions).
+PUBLIC_MEDIA_FOLDERS = ("images/", "original_images/")
+
+
 def media(request, path: str):
     """Uploaded files, served by the application itself (embedded default, SERVE_MEDIA=1).
 
+    Only pictures: documents go through Wagtail's serving view (/documents/<id>/<name>), which
+    sends them as downloads with their safety headers, so they are never served from here.
     MEDIA_ROOT is read on each request, so a changed setting (tests) is honoured."""
+    if not path.startswith(PUBLIC_MEDIA_FOLDERS):
+        raise Http404
     return serve_static(request, path, document_root=settings.MEDIA_ROOT)
 
 
