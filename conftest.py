@@ -2,6 +2,7 @@
 everywhere, and their staff."""
 
 import os
+import uuid
 
 import pytest
 
@@ -18,6 +19,19 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.SECURE_COOKIES = False
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache(settings):
+    """Every test starts with an empty cache, so no cached page leaks from one test to another.
+
+    A fresh key prefix rather than clear(): parallel workers sharing one Redis (REDIS_URL) would
+    otherwise serve each other's pages, and clear() would empty the whole Redis database.
+    """
+    settings.CACHES = {
+        alias: {**config, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+        for alias, config in settings.CACHES.items()
+    }
 
 
 @pytest.fixture

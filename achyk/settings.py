@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "achyk.ui.middleware.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "achyk.bodies.middleware.BodyMiddleware",
+    "achyk.ui.pagecache.PageCacheMiddleware",
     "achyk.bodies.middleware.BodyLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -146,7 +147,16 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each process has its own; room for the public pages of a small installation.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# Public pages for anonymous readers are kept this many seconds at most (achyk.ui.pagecache);
+# they are forgotten earlier when their content changes. 0 turns the page cache off.
+CACHE_PAGE_SECONDS = int(os.environ.get("CACHE_PAGE_SECONDS", "300"))
 
 # Background tasks: the database queue by default (run `manage.py db_worker`);
 # TASKS_BACKEND=immediate runs them in the request (tests and tiny installs).

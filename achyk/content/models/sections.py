@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -199,3 +200,9 @@ class FeedbackFormPage(AbstractEmailForm, BasePage):
 
     class Meta:
         verbose_name = _("online reception")
+
+    def serve(self, request, *args, **kwargs):
+        """The form carries its reader's CSRF token: no cache (ours or a proxy's) may keep it."""
+        response = super().serve(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
