@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import Client
+from wagtail.models import PageViewRestriction
 
 from achyk.content.models import FeedbackFormField, FeedbackFormPage
 from achyk.content.tests import factories as f
@@ -23,6 +24,12 @@ def test_second_anonymous_request_is_served_from_the_cache_with_the_same_page(cl
     second, state = read(client, HOME)
     assert state == "hit"
     assert second == first
+
+
+def test_cached_page_is_served_without_rendering(client, body_a, django_assert_max_num_queries):
+    read(client, HOME)
+    with django_assert_max_num_queries(2):  # finding the body by host and by slug
+        assert read(client, HOME)[1] == "hit"
 
 
 def test_head_request_is_answered_from_the_cache(client, body_a):
@@ -130,6 +137,15 @@ def test_online_reception_form_is_never_cached(client, body_a):
         response = client.get(url)
         assert response.status_code == 200 and 'name="csrfmiddlewaretoken"' in response.text
         assert response["X-Cache"] == "miss" and "no-store" in response["Cache-Control"]
+
+
+def test_page_made_private_is_no_longer_served_from_the_cache(client, body_a):
+    page = f.standard(body_a, "ky", title="Ички тартип")
+    url = page.get_url()
+    read(client, url), read(client, url)
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(url)
+    assert response.status_code == 302 and "Ички тартип" not in response.content.decode()
 
 
 def test_missing_page_is_not_cached(client, body_a):
