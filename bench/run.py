@@ -1,9 +1,10 @@
 """`make bench`: generate N bodies, then measure a body's pages against nginx serving the same.
 
-    python -m bench.run [--bodies 1000] [--news 5] [--database-url URL] [--duration 10s]
+    python -m bench.run [--bodies 1000] [--news 5] [--database-url URL] [--duration 10s] [--reuse]
 
 1. Generates N bodies with content into its own database (a SQLite file under bench/out/ by
-   default, or PostgreSQL from --database-url / BENCH_DATABASE_URL), printing the time taken.
+   default, or PostgreSQL from --database-url / BENCH_DATABASE_URL), printing the time taken;
+   with --reuse, a database that already holds N generated bodies is measured as it is.
 2. Starts gunicorn on a free port with that database (DEBUG off, one worker per core), fetches
    a body's home page and its news list, and writes those exact bytes to files.
 3. Starts nginx (own configuration under bench/out/) serving the files on another port.
@@ -45,6 +46,10 @@ def parse_args(argv):
     parser.add_argument("--connections", type=int, default=16, help="wrk connections (16)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
     parser.add_argument("--out", type=Path, default=OUT, help="output directory (bench/out)")
+    parser.add_argument(
+        "--reuse", action="store_true",
+        help="skip generating when the database already has N generated bodies",
+    )  # fmt: skip
     return parser.parse_args(argv)
 
 
@@ -84,8 +89,10 @@ def generate(args, env) -> dict:
         "from bench.generate import generate;"
         "ensure_platform_home(languages=[c for c, _n in settings.LANGUAGES]);"
         "p = lambda n, s: print(f'  {n} bodies, {s:.0f} s', flush=True);"
-        f"s = generate(bodies={args.bodies}, news={args.news}, progress=p);"
         "from achyk.bodies.models import Body;"
+        "have = Body.objects.filter(slug__startswith='bench-').count();"
+        f"reuse = {args.reuse!r} and have >= {args.bodies};"
+        f"s = None if reuse else generate(bodies={args.bodies}, news={args.news}, progress=p);"
         "report = {'seconds': s, 'bodies': Body.objects.count()};"
         f"open({str(summary)!r}, 'w').write(json.dumps(report))"
     )
@@ -145,6 +152,12 @@ def wait_for(url: str, seconds: float = 60) -> bytes:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.3)
+
+
+def cache_state(url: str) -> str:
+    """What the application's page cache says of one more request: hit, miss or off."""
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (local)
+        return response.headers.get("X-Cache", "off")
 
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -212,6 +225,7 @@ def measure(args, env, slug: str) -> tuple[dict, dict]:
             static_url = f"http://127.0.0.1:{static_port}/{page}.html"
             subprocess.run([WRK, "-t1", "-c2", "-d2s", app_url], check=True, capture_output=True)
             results[page] = {"app": wrk(app_url, args), "nginx": wrk(static_url, args)}
+            results[page]["app"]["x_cache"] = cache_state(app_url)
             print(f"  {page}: measured", flush=True)
         return results, sizes
     finally:
@@ -229,13 +243,16 @@ def main(argv=None) -> int:
     env = environment(args)
     print(f"bench: generating {args.bodies} bodies ({args.news} news each) ...", flush=True)
     generated = generate(args, env)
-    print(f"bench: {generated['bodies']} bodies in the database; generated in "
-          f"{generated['seconds']:.0f} s", flush=True)  # fmt: skip
+    seconds = generated["seconds"]
+    took = "reused as it was" if seconds is None else f"generated in {seconds:.0f} s"
+    print(f"bench: {generated['bodies']} bodies in the database; {took}", flush=True)
     slug = f"bench-{max(1, args.bodies // 2):04d}"
     print(f"bench: measuring /{slug}/ky/ and /{slug}/ky/news/ with wrk ...", flush=True)
     results, sizes = measure(args, env, slug)
     report = {
-        "bodies": generated["bodies"], "generation_seconds": round(generated["seconds"], 1),
+        "bodies": generated["bodies"],
+        "generation_seconds": None if seconds is None else round(seconds, 1),
+        "page_cache_seconds": int(env.get("CACHE_PAGE_SECONDS", "300")),
         "news_per_body": args.news, "body": slug, "page_bytes": sizes, "results": results,
         "wrk": {"threads": args.threads, "connections": args.connections,
                 "duration": args.duration},
