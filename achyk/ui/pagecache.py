@@ -39,7 +39,7 @@ PRIVATE_DIRECTIVES = frozenset({"private", "no-cache", "no-store"})
 GLOBAL = "global"
 PLATFORM = "platform"
 #: Generations outlive pages by far; one that expires restarts from the clock, never reused.
-GENERATION_SECONDS = 30 * 24 * 3600
+GENERATION_SECONDS = 24 * 3600
 
 
 def body_scope(body_id: int) -> str:
