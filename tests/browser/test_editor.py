@@ -83,7 +83,14 @@ def test_editor_posts_news_with_photo_and_document_in_both_languages(browser_pag
     page.goto("/burana/ky/news/")
     page.click("text=Мектеп оңдолду")
     image = page.locator('main figure img[alt="Жаңы мектептин имараты"]')
-    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    image.scroll_into_view_if_needed()
+    # The photo is lazy-loaded: wait until it has arrived and decoded (a broken one never does).
+    image.evaluate(
+        "img => img.complete && img.naturalWidth > 0 || new Promise((resolve, reject) => {"
+        " img.addEventListener('load', () => resolve(true));"
+        " img.addEventListener('error', () => reject(new Error('photo failed: ' + img.src))); })"
+    )
+    assert image.evaluate("img => img.naturalWidth") > 0
     assert page.locator("main a[download]", has_text="Токтом №7").count() == 1
     page.click('ul.langs a[hreflang="ru"]')
     assert page.url.endswith("/burana/ru/news/shkola/")
