@@ -27,11 +27,17 @@ STOP_TIMEOUT = 10
 ROUTINE = re.compile(r"state=(RUNNING|SUCCESSFUL)\s*$|^Starting worker ")
 
 
+def web_workers() -> str:
+    """One process with the local-memory cache, whose page cache lives in that process (a
+    second process would serve its own stale copies after a change); two with Redis."""
+    return os.environ.get("WEB_WORKERS") or ("2" if os.environ.get("REDIS_URL") else "1")
+
+
 def children(host: str, port: str) -> list[list[str]]:
     python = sys.executable
     web = [
         python, "-m", "gunicorn", "achyk.wsgi:application", "--bind", f"{host}:{port}",
-        "--workers", os.environ.get("WEB_WORKERS", "2"), "--threads", "4",
+        "--workers", web_workers(), "--threads", "8",
         "--worker-class", "gthread", "--graceful-timeout", "5", "--no-control-socket",
     ]  # fmt: skip
     if os.environ.get("ACCESS_LOG") == "1":
