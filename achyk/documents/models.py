@@ -6,6 +6,9 @@ acts (type, number, date of adoption, signatory, status, language versions) exte
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from wagtail.documents.models import AbstractDocument
@@ -14,6 +17,13 @@ from wagtail.documents.models import DocumentQuerySet as WagtailDocumentQuerySet
 
 from achyk.bodies.models import Body
 from achyk.bodies.tenancy import BodyOwnedQuerySet
+
+
+class Language(models.TextChoices):
+    KY = "ky", _("Kyrgyz")
+    RU = "ru", _("Russian")
+    KK = "kk", _("Kazakh")
+    EN = "en", _("English")
 
 
 class DocumentQuerySet(BodyOwnedQuerySet, WagtailDocumentQuerySet):
@@ -49,14 +59,33 @@ class Document(AbstractDocument):
         help_text=_("Archived documents are hidden from the public site and can be restored."),
     )  # fmt: skip
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    act = models.ForeignKey(
+        "Act", null=True, blank=True, on_delete=models.SET_NULL, related_name="files",
+        verbose_name=_("legal act"),
+    )  # fmt: skip
+    language = models.CharField(_("language"), max_length=2, choices=Language, blank=True)
+    text = models.TextField(_("text"), blank=True, editable=False)
+    has_text_layer = models.BooleanField(
+        _("has a text layer"), null=True, editable=False,
+        help_text=_("Empty: not extracted yet or not a text format."),
+    )  # fmt: skip
 
-    admin_form_fields = WagtailDocument.admin_form_fields + ("description", "is_archived")
+    admin_form_fields = WagtailDocument.admin_form_fields + (
+        "description", "is_archived", "act", "language",
+    )  # fmt: skip
 
     objects = DocumentQuerySet.as_manager()
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["act", "language"],
+                condition=models.Q(act__isnull=False),
+                name="documents_document_one_file_per_language",
+            )
+        ]
 
     def save(self, *args, **kwargs):
         self.body = Body.objects.filter(collection_id=self.collection_id).first()
@@ -65,3 +94,162 @@ class Document(AbstractDocument):
     @property
     def extension(self) -> str:
         return self.file_extension.upper()
+
+
+class DocumentType(models.Model):
+    """A type of legal act or document (документтин түрү / вид документа): data, not code.
+
+    Seeded with the common types by a data migration; platform admins add more in the admin.
+    """
+
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    name_ky = models.CharField(_("name in Kyrgyz"), max_length=200)
+    name_ru = models.CharField(_("name in Russian"), max_length=200)
+    name_kk = models.CharField(_("name in Kazakh"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("document type")
+        verbose_name_plural = _("document types")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The name in the active language, falling back to Russian, then to the code."""
+        language = (get_language() or "ky")[:2]
+        return getattr(self, f"name_{language}", "") or self.name_ru or self.code
+
+
+class AdoptedBy(models.TextChoices):
+    COUNCIL = "council", _("local council")
+    HEAD = "head", _("head of the body")
+    EXECUTIVE = "executive", _("executive body")
+    GATHERING = "gathering", _("village gathering")
+    OTHER = "other", _("other")
+
+
+class ActStatus(models.TextChoices):
+    DRAFT = "draft", _("draft for discussion")
+    IN_FORCE = "in_force", _("in force")
+    AMENDED = "amended", _("amended")
+    REPEALED = "repealed", _("repealed")
+    EXPIRED = "expired", _("expired")
+
+
+class ActQuerySet(BodyOwnedQuerySet):
+    def public_for_body(self, body):
+        """What readers of the body's site see: its acts, newest adoption first."""
+        return (
+            self.filter(body=body)
+            .select_related("type")
+            .order_by(models.F("adopted_on").desc(nulls_last=True), "-pk")
+        )
+
+
+class Act(models.Model):
+    """A legal act or document of a body (укук актысы / правовой акт) in the registry.
+
+    Its files are its language versions (`Document.act`, one per language); its number, date,
+    author, signatory and status are the legal metadata the transparency monitor counts.
+    """
+
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, related_name="acts", verbose_name=_("body")
+    )
+    type = models.ForeignKey(
+        DocumentType, on_delete=models.PROTECT, related_name="acts", verbose_name=_("type")
+    )
+    title = models.CharField(_("title"), max_length=500)
+    number = models.CharField(_("number"), max_length=50, blank=True)
+    adopted_on = models.DateField(_("date of adoption"), null=True, blank=True)
+    adopted_by = models.CharField(
+        _("adopted by"), max_length=20, choices=AdoptedBy.choices, default=AdoptedBy.COUNCIL
+    )
+    signatory = models.CharField(_("signatory"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActStatus.choices, default=ActStatus.IN_FORCE
+    )
+    tags = TaggableManager(
+        help_text=None, blank=True, verbose_name=_("topics"), related_name="acts"
+    )
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = ActQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-adopted_on", "-pk"]
+        verbose_name = _("legal act")
+        verbose_name_plural = _("legal acts")
+        indexes = [models.Index(fields=["body", "type", "adopted_on"])]
+
+    def __str__(self):
+        return f"{self.title} № {self.number}" if self.number else self.title
+
+    @property
+    def slug(self) -> str:
+        """Decorative: the permanent address is the id; a changed title only redirects."""
+        return slugify(self.title, allow_unicode=True)[:80] or "act"
+
+
+class RelationKind(models.TextChoices):
+    AMENDS = "amends", _("amends")
+    REPEALS = "repeals", _("repeals")
+
+
+class ActRelation(models.Model):
+    """`from_act` amends or repeals `to_act`; both acts belong to `body`."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", editable=False)
+    from_act = models.ForeignKey(
+        Act, on_delete=models.CASCADE, related_name="outgoing", verbose_name=_("act")
+    )
+    to_act = models.ForeignKey(
+        Act, on_delete=models.CASCADE, related_name="incoming", verbose_name=_("target act")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=RelationKind.choices)
+
+    objects = BodyOwnedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("link between acts")
+        verbose_name_plural = _("links between acts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_act", "to_act", "kind"], name="documents_actrelation_unique"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(from_act=models.F("to_act")),
+                name="documents_actrelation_not_self",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_act} → {self.get_kind_display()} → {self.to_act}"
+
+
+class ActChange(models.Model):
+    """One entry of an act's history: who changed what, and when (өзгөртүүлөр / изменения)."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", editable=False)
+    act = models.ForeignKey(Act, on_delete=models.CASCADE, related_name="changes")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("by"),
+    )  # fmt: skip
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    summary = models.CharField(_("what changed"), max_length=1000)
+
+    objects = BodyOwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("change of an act")
+        verbose_name_plural = _("changes of acts")
+
+    def __str__(self):
+        return self.summary
