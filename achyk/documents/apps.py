@@ -6,3 +6,8 @@ class DocumentsConfig(AppConfig):
     name = "achyk.documents"
     label = "documents"
     verbose_name = _("Documents")
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

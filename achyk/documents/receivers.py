@@ -1,0 +1,41 @@
+"""Signal receivers, connected in `DocumentsConfig.ready()`.
+
+A saved file is read for its text in the background; every change to an act, its links or
+its history makes the body's cached pages forgotten (the act's page shows all of them), and
+a change of the document types forgets every body's pages (type names appear everywhere).
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from achyk.ui import pagecache
+
+#: Saves that only record the extraction's result, or other bookkeeping, not a new file.
+_NOT_A_NEW_FILE = frozenset({"text", "has_text_layer", "act", "language", "is_archived"})
+
+
+def document_saved(sender, instance, created, update_fields=None, **kwargs) -> None:
+    from .tasks import extract_document_text
+
+    if update_fields and set(update_fields) <= _NOT_A_NEW_FILE:
+        return
+    if instance.file:
+        extract_document_text.enqueue(instance.pk)
+
+
+def act_changed(sender, instance, **kwargs) -> None:
+    pagecache.forget(pagecache.body_scope(instance.body_id))
+
+
+def types_changed(sender, **kwargs) -> None:
+    pagecache.forget(pagecache.GLOBAL)
+
+
+def connect() -> None:
+    from .models import Act, ActChange, ActRelation, Document, DocumentType
+
+    uid = "achyk.documents.receivers"
+    post_save.connect(document_saved, sender=Document, dispatch_uid=f"{uid}.document")
+    for signal in (post_save, post_delete):
+        for model in (Act, ActRelation, ActChange):
+            signal.connect(act_changed, sender=model, dispatch_uid=f"{uid}.{model}.{id(signal)}")
+        signal.connect(types_changed, sender=DocumentType, dispatch_uid=f"{uid}.t.{id(signal)}")

@@ -1,0 +1,97 @@
+"""Writes to the registry of acts: each one a transaction that also records who changed what."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from achyk.bodies.models import Body
+
+from .models import Act, ActChange, ActRelation, ActStatus, AdoptedBy, Document, DocumentType
+
+#: The act's fields whose changes the history names.
+TRACKED_FIELDS = ("type", "title", "number", "adopted_on", "adopted_by", "signatory", "status")
+
+
+@dataclass
+class ActIn:
+    type: DocumentType
+    title: str
+    number: str = ""
+    adopted_on: date | None = None
+    adopted_by: str = AdoptedBy.COUNCIL
+    signatory: str = ""
+    status: str = ActStatus.IN_FORCE
+    tags: list[str] = field(default_factory=list)
+
+
+def record_change(*, act: Act, by, summary: str) -> ActChange:
+    """One line of the act's history; `by` is the staff member (None: the platform)."""
+    user = by if by is not None and by.is_authenticated else None
+    return ActChange.objects.create(body_id=act.body_id, act=act, user=user, summary=summary)
+
+
+def changed_fields_summary(act: Act, names) -> str:
+    labels = [str(Act._meta.get_field(name).verbose_name) for name in names]
+    return _("Changed: %(fields)s") % {"fields": ", ".join(labels)}
+
+
+@transaction.atomic
+def create_act(*, body: Body, data: ActIn, by=None) -> Act:
+    act = Act.objects.create(
+        body=body, type=data.type, title=data.title, number=data.number,
+        adopted_on=data.adopted_on, adopted_by=data.adopted_by, signatory=data.signatory,
+        status=data.status,
+    )  # fmt: skip
+    if data.tags:
+        act.tags.set(data.tags)
+    record_change(act=act, by=by, summary=_("Added to the registry"))
+    return act
+
+
+@transaction.atomic
+def update_act(*, act: Act, changes: dict, by=None) -> Act:
+    """Apply `changes` ({field: value}) and record the names of the fields that changed."""
+    changed = [name for name, value in changes.items() if getattr(act, name) != value]
+    for name in changed:
+        setattr(act, name, changes[name])
+    if changed:
+        act.save()
+        record_change(act=act, by=by, summary=changed_fields_summary(act, changed))
+    return act
+
+
+@transaction.atomic
+def link_acts(*, from_act: Act, to_act: Act, kind: str, by=None) -> ActRelation:
+    """`from_act` amends or repeals `to_act` (same body); the target's status follows."""
+    if from_act.body_id != to_act.body_id or from_act.pk == to_act.pk:
+        raise ValidationError(_("An act can only amend or repeal another act of the same body."))
+    relation, _created = ActRelation.objects.get_or_create(
+        body_id=from_act.body_id, from_act=from_act, to_act=to_act, kind=kind
+    )
+    status = ActStatus.REPEALED if kind == "repeals" else ActStatus.AMENDED
+    record_change(
+        act=from_act, by=by,
+        summary=_("%(kind)s: %(act)s") % {"kind": relation.get_kind_display(), "act": to_act},
+    )  # fmt: skip
+    if to_act.status != status and to_act.status != ActStatus.REPEALED:
+        update_act(act=to_act, changes={"status": status}, by=by)
+    return relation
+
+
+@transaction.atomic
+def attach_file(*, act: Act, document: Document, language: str, by=None) -> Document:
+    """Make `document` the `language` version of `act`, replacing the former one."""
+    if document.body_id != act.body_id:
+        raise ValidationError(_("The file belongs to another body."))
+    act.files.filter(language=language).exclude(pk=document.pk).update(act=None)
+    document.act, document.language = act, language
+    document.save(update_fields=["act", "language"])
+    record_change(
+        act=act, by=by, summary=_("File of the %(language)s version: %(title)s")
+        % {"language": document.get_language_display(), "title": document.title},
+    )  # fmt: skip
+    Act.objects.filter(pk=act.pk).update(updated_at=document.updated_at)
+    return document
