@@ -1,10 +1,14 @@
 """Background work on documents: reading the text out of a saved file."""
 
+from django.dispatch import Signal
 from django_tasks import task
 
 from achyk.ui import pagecache
 
 from .extraction import extract
+
+#: Sent with `document_id` once a document's text is read (search indexes it then).
+text_extracted = Signal()
 
 
 @task()
@@ -27,3 +31,4 @@ def extract_document_text(document_id: int) -> None:
     )
     if document.body_id:
         pagecache.forget(pagecache.body_scope(document.body_id))
+    text_extracted.send(sender=Document, document_id=document_id)
