@@ -5,10 +5,11 @@ acts (type, number, date of adoption, signatory, status, language versions) exte
 """
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
-from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.text import capfirst, slugify
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from wagtail.documents.models import AbstractDocument
@@ -190,6 +191,32 @@ class Act(models.Model):
     def __str__(self):
         return f"{self.title} № {self.number}" if self.number else self.title
 
+    def get_absolute_url(self, language: str | None = None) -> str | None:
+        """The act's page in the body's documents section (`language`, or the body's default):
+        `<section>/acts/<id>-<slug>/`. None while the body has no documents section."""
+        section_url = self._section_url(language or get_language())
+        return f"{section_url}acts/{self.pk}-{self.slug}/" if section_url else None
+
+    def _section_url(self, language: str) -> str | None:
+        from wagtail.models import Page  # the section is a content page; no import of content
+
+        body = self.body
+        language = language if language in body.language_list else body.default_language
+        cache = body.__dict__.setdefault("_documents_section_urls", {})
+        if language not in cache:
+            root = body.site.root_page if body.site_id else None
+            page = root and (
+                Page.objects.live().filter(
+                    content_type__app_label="content", content_type__model="documentindexpage",
+                    locale__language_code=language, depth=root.depth + 1,
+                    path__startswith=Page.objects.filter(
+                        translation_key=root.translation_key, locale__language_code=language,
+                    ).values_list("path", flat=True).first() or root.path,
+                ).first()
+            )  # fmt: skip
+            cache[language] = page.specific.get_url() if page else None
+        return cache[language]
+
     @property
     def slug(self) -> str:
         """Decorative: the permanent address is the id; a changed title only redirects."""
@@ -233,7 +260,17 @@ class ActRelation(models.Model):
 
 
 class ActChange(models.Model):
-    """One entry of an act's history: who changed what, and when (өзгөртүүлөр / изменения)."""
+    """One entry of an act's history: who changed what, and when (өзгөртүүлөр / изменения).
+
+    Stored as an action and its details, and put in words when shown, so that each reader
+    reads the history in their own language.
+    """
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("added to the registry")
+        CHANGED = "changed", _("changed")
+        LINKED = "linked", _("linked to another act")
+        FILE = "file", _("file of a language version")
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", editable=False)
     act = models.ForeignKey(Act, on_delete=models.CASCADE, related_name="changes")
@@ -242,7 +279,10 @@ class ActChange(models.Model):
         related_name="+", verbose_name=_("by"),
     )  # fmt: skip
     at = models.DateTimeField(_("when"), default=timezone.now)
-    summary = models.CharField(_("what changed"), max_length=1000)
+    action = models.CharField(_("action"), max_length=20, choices=Action, default=Action.CHANGED)
+    #: created: {}; changed: {"fields": [names]}; linked: {"kind", "target"};
+    #: file: {"language", "title"}
+    details = models.JSONField(_("details"), default=dict, blank=True)
 
     objects = BodyOwnedQuerySet.as_manager()
 
@@ -252,4 +292,28 @@ class ActChange(models.Model):
         verbose_name_plural = _("changes of acts")
 
     def __str__(self):
-        return self.summary
+        return self.description
+
+    @property
+    def description(self) -> str:
+        """What changed, in the active language."""
+        details = self.details or {}
+        if self.action == self.Action.CREATED:
+            return gettext("Added to the registry")
+        if self.action == self.Action.LINKED:
+            kind = RelationKind(details.get("kind", RelationKind.AMENDS)).label
+            return f"{capfirst(kind)}: {details.get('target', '')}"
+        if self.action == self.Action.FILE:
+            language = Language(details["language"]).label if details.get("language") else ""
+            return gettext("File of the %(language)s version: %(title)s") % {
+                "language": language, "title": details.get("title", ""),
+            }  # fmt: skip
+        names = [_field_label(name) for name in details.get("fields", [])]
+        return gettext("Changed: %(fields)s") % {"fields": ", ".join(names)}
+
+
+def _field_label(name: str) -> str:
+    try:
+        return str(Act._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name

@@ -27,15 +27,12 @@ class ActIn:
     tags: list[str] = field(default_factory=list)
 
 
-def record_change(*, act: Act, by, summary: str) -> ActChange:
+def record_change(*, act: Act, by, action: str, **details) -> ActChange:
     """One line of the act's history; `by` is the staff member (None: the platform)."""
     user = by if by is not None and by.is_authenticated else None
-    return ActChange.objects.create(body_id=act.body_id, act=act, user=user, summary=summary)
-
-
-def changed_fields_summary(act: Act, names) -> str:
-    labels = [str(Act._meta.get_field(name).verbose_name) for name in names]
-    return _("Changed: %(fields)s") % {"fields": ", ".join(labels)}
+    return ActChange.objects.create(
+        body_id=act.body_id, act=act, user=user, action=action, details=details
+    )
 
 
 @transaction.atomic
@@ -47,7 +44,7 @@ def create_act(*, body: Body, data: ActIn, by=None) -> Act:
     )  # fmt: skip
     if data.tags:
         act.tags.set(data.tags)
-    record_change(act=act, by=by, summary=_("Added to the registry"))
+    record_change(act=act, by=by, action=ActChange.Action.CREATED)
     return act
 
 
@@ -59,7 +56,7 @@ def update_act(*, act: Act, changes: dict, by=None) -> Act:
         setattr(act, name, changes[name])
     if changed:
         act.save()
-        record_change(act=act, by=by, summary=changed_fields_summary(act, changed))
+        record_change(act=act, by=by, action=ActChange.Action.CHANGED, fields=changed)
     return act
 
 
@@ -73,9 +70,8 @@ def link_acts(*, from_act: Act, to_act: Act, kind: str, by=None) -> ActRelation:
     )
     status = ActStatus.REPEALED if kind == "repeals" else ActStatus.AMENDED
     record_change(
-        act=from_act, by=by,
-        summary=_("%(kind)s: %(act)s") % {"kind": relation.get_kind_display(), "act": to_act},
-    )  # fmt: skip
+        act=from_act, by=by, action=ActChange.Action.LINKED, kind=kind, target=str(to_act)
+    )
     if to_act.status != status and to_act.status != ActStatus.REPEALED:
         update_act(act=to_act, changes={"status": status}, by=by)
     return relation
@@ -90,8 +86,7 @@ def attach_file(*, act: Act, document: Document, language: str, by=None) -> Docu
     document.act, document.language = act, language
     document.save(update_fields=["act", "language"])
     record_change(
-        act=act, by=by, summary=_("File of the %(language)s version: %(title)s")
-        % {"language": document.get_language_display(), "title": document.title},
-    )  # fmt: skip
+        act=act, by=by, action=ActChange.Action.FILE, language=language, title=document.title
+    )
     Act.objects.filter(pk=act.pk).update(updated_at=document.updated_at)
     return document

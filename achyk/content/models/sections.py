@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -76,7 +77,7 @@ class GalleryImage(Orderable):
     panels = ["image", "alt_text", "caption"]
 
 
-class DocumentIndexPage(BasePage):
+class DocumentIndexPage(RoutablePageMixin, BasePage):
     """The documents library of a body: every published document, newest first."""
 
     parent_page_types = ["content.BodyHomePage"]
@@ -92,6 +93,15 @@ class DocumentIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["items"] = paginate(request, Document.objects.public_for_body(self.site_body), 20)
         return context
+
+    @path("acts/<int:act_id>/", name="act")
+    @path("acts/<int:act_id>-<str:slug>/", name="act_with_slug")
+    def act(self, request, act_id, slug=None):
+        """A legal act's page (`achyk.documents.views`): the id is permanent, the slug redirects."""
+        from achyk.documents.views import act_page
+
+        context = BasePage.get_context(self, request)
+        return act_page(request, section=self, context=context, act_id=act_id, slug=slug)
 
 
 class LeadershipPage(BasePage):
