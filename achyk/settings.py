@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "achyk.documents",
     "achyk.content",
     "achyk.bin",
+    "achyk.search",
     "achyk.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

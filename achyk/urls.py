@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from achyk.content import feeds
 from achyk.content import views as content_views
+from achyk.search import views as search_views
 from achyk.ui import views as ui_views
 
 urlpatterns = [
@@ -21,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("feeds/rss/", feeds.NewsRssFeed(), name="feed_rss"),
     path("feeds/atom/", feeds.NewsAtomFeed(), name="feed_atom"),
     path("untranslated/<int:page_id>/", content_views.untranslated, name="untranslated"),
+    path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
 )
 

@@ -1,0 +1,50 @@
+"""The search index (издөө / поиск): one entry per public page or document, in stemmed words."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from achyk.bodies.models import Body
+from achyk.bodies.tenancy import BodyOwnedQuerySet
+
+
+class Kind(models.TextChoices):
+    PAGE = "page", _("page")
+    DOCUMENT = "document", _("document")
+    ACT = "act", _("legal act")
+
+
+class SearchEntry(models.Model):
+    """What search knows of one public item: its title, plain text and stems, address and date.
+
+    Kept by `services` from the signals of pages and documents: an item that is not public
+    (a draft, an unpublished or private page, an archived document) has no entry. `terms`
+    holds the stems of the title and text (`text.terms`); the full-text index over it is a
+    SQLite FTS5 table or a PostgreSQL GIN index (migration 0002). `language` is empty for a
+    document whose language is not known: it is found in every language.
+    """
+
+    body = models.ForeignKey(
+        Body, null=True, blank=True, on_delete=models.CASCADE, related_name="search_entries",
+        verbose_name=_("body"),
+    )  # fmt: skip
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField()
+    title = models.CharField(_("title"), max_length=500)
+    text = models.TextField(_("text"), blank=True)
+    terms = models.TextField(blank=True)
+    url = models.CharField(_("address"), max_length=1000)
+    date = models.DateTimeField(_("date"), null=True, blank=True)
+
+    objects = BodyOwnedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_one_entry_per_item")
+        ]
+        indexes = [models.Index(fields=["language", "body", "date"])]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,83 @@
+"""Reads of the search index: what matches a reader's query, and where it lives.
+
+A query is never given to the database as syntax: it is cut to `MAX_QUERY` characters, split
+into words by our own tokeniser (letters and digits only), each word stemmed in every
+language, and each stem passed as a quoted prefix (FTS5 `"stem"*`, PostgreSQL `'stem':*`).
+A result matches when every word of the query matches (any of its stems, as a prefix).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+from achyk.bodies.models import Body
+
+from . import text
+from .models import SearchEntry
+
+MAX_QUERY = 200
+MAX_WORDS = 10
+
+
+@dataclass
+class Query:
+    """A reader's query as search reads it: its words' stems, and what was cut from it."""
+
+    raw: str
+    shortened: bool = False
+    stems: list[set[str]] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.stems
+
+    @property
+    def prefixes(self) -> set[str]:
+        return set().union(*self.stems) if self.stems else set()
+
+
+def parse(raw: str) -> Query:
+    """The query `raw` (any string at all) as stems of at most MAX_WORDS words."""
+    raw = raw.strip()
+    shortened = len(raw) > MAX_QUERY
+    raw = raw[:MAX_QUERY]
+    words = list(dict.fromkeys(text.tokens(raw)))
+    shortened = shortened or len(words) > MAX_WORDS
+    return Query(raw=raw, shortened=shortened, stems=[text.stems(w) for w in words[:MAX_WORDS]])
+
+
+def _fts5(query: Query) -> tuple[str, list[str]]:
+    expression = " AND ".join(
+        "(" + " OR ".join(f'"{s}"*' for s in sorted(stems)) + ")" for stems in query.stems
+    )
+    return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression]
+
+
+def _tsquery(query: Query) -> tuple[str, list[str]]:
+    expression = " & ".join(
+        "(" + " | ".join(f"'{s}':*" for s in sorted(stems)) + ")" for stems in query.stems
+    )
+    sql = (
+        "SELECT id FROM search_searchentry "
+        "WHERE to_tsvector('simple'::regconfig, terms) @@ to_tsquery('simple'::regconfig, %s)"
+    )
+    return sql, [expression]
+
+
+def matching(query: Query):
+    """Entries matching every word of `query`, over every body and language."""
+    if query.empty:
+        return SearchEntry.objects.none()
+    sql = _fts5(query) if connection.vendor == "sqlite" else _tsquery(query)
+    # Parameters only: the expression is built from our own tokens, passed as one value.
+    return SearchEntry.objects.filter(pk__in=RawSQL(*sql))  # noqa: S611
+
+
+def search(query: Query, *, language: str, body: Body | None = None):
+    """Public entries matching `query` in `language` (and documents of no stated language),
+    newest first: only `body`'s when given, every body's and the platform's otherwise."""
+    entries = matching(query).filter(language__in=[language, ""])
+    if body is not None:
+        entries = entries.filter(body=body)
+    return entries.select_related("body__site").order_by("-date", "-pk")

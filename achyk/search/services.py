@@ -1,0 +1,131 @@
+"""Writes to the search index: what a page or a document shows the public, in stems.
+
+Called by the receivers in `signals.py`; `rebuild()` indexes everything again (the
+`rebuild_search_index` command). Every function is idempotent: indexing an item that is
+not public removes its entry.
+"""
+
+import html
+
+from django.db import transaction
+from django.urls import get_script_prefix
+from django.utils.html import strip_tags
+from wagtail.models import Page
+
+from achyk.bodies.tenancy import body_for_page
+from achyk.documents.models import Act, Document
+
+from . import text
+from .models import Kind, SearchEntry
+
+#: Text kept for snippets; the stems cover the whole text.
+MAX_STORED_TEXT = 100_000
+#: Fields of page types that readers see as text (rich text included).
+PAGE_TEXT_FIELDS = ("intro", "body", "body_text", "event_place", "structure")
+DOCUMENT_KINDS = (Kind.DOCUMENT, Kind.ACT)
+
+
+def plain(value: str) -> str:
+    """Rich text or HTML as the words a reader sees."""
+    return html.unescape(strip_tags(value.replace("<", " <"))).strip()
+
+
+def _page_text(page: Page) -> str:
+    parts = [getattr(page, name, None) for name in PAGE_TEXT_FIELDS]
+    parts = [plain(part) for part in parts if isinstance(part, str) and part]
+    for person in getattr(page, "people", None).all() if hasattr(page, "people") else ():
+        parts.append(f"{person.name} {person.position} {person.duties}")
+    return "\n".join(part for part in parts if part)
+
+
+def _without_script_prefix(path: str) -> str:
+    """The address from the root of the site, whatever request is being served."""
+    prefix = get_script_prefix()
+    return "/" + path[len(prefix) :] if path and path.startswith(prefix) else path
+
+
+def _page_is_public(page: Page) -> bool:
+    return page.depth > 1 and page.live and not page.get_view_restrictions().exists()
+
+
+def _write(*, kind: str, object_id: int, body, language: str, title: str, body_text: str,
+           url: str, date) -> SearchEntry:  # fmt: skip
+    entry, _created = SearchEntry.objects.update_or_create(
+        kind=kind, object_id=object_id,
+        defaults={
+            "body": body, "language": language, "title": title[:500],
+            "text": body_text[:MAX_STORED_TEXT], "url": url[:1000], "date": date,
+            "terms": text.terms(f"{title}\n{body_text}", language),
+        },
+    )  # fmt: skip
+    return entry
+
+
+def index_page(page: Page) -> SearchEntry | None:
+    """Index `page` if it is public (live, not private, not the tree's root); else forget it."""
+    page = page.specific_deferred if type(page) is Page else page
+    if not _page_is_public(page):
+        remove_page(page_id=page.pk)
+        return None
+    _site_id, _root, path = Page.get_url_parts(page) or (None, "", "")
+    path = _without_script_prefix(path)
+    if not path:
+        remove_page(page_id=page.pk)
+        return None
+    with transaction.atomic():
+        return _write(
+            kind=Kind.PAGE, object_id=page.pk, body=body_for_page(page),
+            language=page.locale.language_code, title=page.title, body_text=_page_text(page),
+            url=path, date=page.last_published_at or page.first_published_at,
+        )  # fmt: skip
+
+
+def index_page_tree(page: Page) -> None:
+    """Index `page` and every page under it (after a move, or a change of view restriction)."""
+    for each in page.get_descendants(inclusive=True).specific():
+        index_page(each)
+
+
+def remove_page(*, page_id: int) -> None:
+    SearchEntry.objects.filter(kind=Kind.PAGE, object_id=page_id).delete()
+
+
+def index_document(*, document_id: int) -> SearchEntry | None:
+    """Index a document the public can read (its body's, not archived); else forget it.
+
+    Read afresh from the database: its text is written apart from its other fields.
+    """
+    document = Document.objects.select_related("body").filter(pk=document_id).first()
+    if document is None or document.body_id is None or document.is_archived:
+        remove_document(document_id=document_id)
+        return None
+    act = Act.objects.select_related("type").filter(pk=document.act_id).first()
+    parts = [document.description, document.text]
+    kind, title = Kind.DOCUMENT, document.title
+    if act is not None:
+        kind, title = Kind.ACT, str(act)
+        parts = [act.type.name, act.signatory, *parts]
+    with transaction.atomic():
+        SearchEntry.objects.filter(kind__in=DOCUMENT_KINDS, object_id=document.pk).exclude(
+            kind=kind
+        ).delete()
+        return _write(
+            kind=kind, object_id=document.pk, body=document.body, language=document.language,
+            title=title, body_text="\n".join(part for part in parts if part),
+            url=_without_script_prefix(document.url), date=document.created_at,
+        )  # fmt: skip
+
+
+def remove_document(*, document_id: int) -> None:
+    SearchEntry.objects.filter(kind__in=DOCUMENT_KINDS, object_id=document_id).delete()
+
+
+def rebuild() -> int:
+    """Index every page and document again; returns how many entries there are."""
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        for page in Page.objects.filter(depth__gt=1).live().public().specific():
+            index_page(page)
+        for document_id in Document.objects.filter(is_archived=False).values_list("pk", flat=True):
+            index_document(document_id=document_id)
+    return SearchEntry.objects.count()
