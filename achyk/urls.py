@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("feeds/atom/", feeds.NewsAtomFeed(), name="feed_atom"),
     path("untranslated/<int:page_id>/", content_views.untranslated, name="untranslated"),
     path("search/", search_views.search, name="search"),
+    path("registry/", include("achyk.documents.registry_urls")),
     path("", include(wagtail_urls)),
 )
 

@@ -78,7 +78,9 @@ class GalleryImage(Orderable):
 
 
 class DocumentIndexPage(RoutablePageMixin, BasePage):
-    """The documents library of a body: every published document, newest first."""
+    """The registry of a body's acts (документтер / документы): filtered by the query string
+    (type, year, status, adopted by, language, sort), newest adoption first, with feeds and
+    exports of the same filters (`achyk.documents.registry_views`)."""
 
     parent_page_types = ["content.BodyHomePage"]
     subpage_types: list[str] = []
@@ -88,10 +90,14 @@ class DocumentIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("documents section")
 
     def get_context(self, request, *args, **kwargs):
-        from achyk.documents.models import Document
+        from achyk.documents import registry_views
 
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = paginate(request, Document.objects.public_for_body(self.site_body), 20)
+        body = self.site_body
+        form = registry_views.registry.RegistryFilter(request.GET, body=body)
+        context.update(
+            registry_views.listing_context(request, body=body, form=form, base_url=request.path)
+        )
         return context
 
     @path("acts/<int:act_id>/", name="act")
