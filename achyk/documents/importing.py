@@ -1,0 +1,188 @@
+"""Services of the bulk import: many files and a CSV of their metadata, all or nothing.
+
+`stage_import` checks every file by its content (`ui.uploads.check_document`) and every row of
+the CSV (`bulk.check`) and saves nothing in the registry: when all is well it keeps the files in
+a staging folder, MEDIA_ROOT/staging/<uuid>/, owned by the user and the body, and returns its
+id with the verdict for the preview. `run_import` takes that id (another user's or another
+body's id is answered like a missing one), checks the rows again against the registry as it is
+now, and creates the acts and their language versions in one transaction; the staging folder
+is removed once they are saved. Staging folders older than a day are swept at each new import.
+"""
+
+import json
+import shutil
+import time
+import uuid
+from pathlib import Path, PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from achyk.bodies.models import Body
+from achyk.ui.uploads import check_document
+
+from . import bulk
+from .models import Act, ActStatus, AdoptedBy, Document, DocumentType
+from .services import ActIn, attach_file, create_act
+
+STALE_SECONDS = 24 * 3600
+
+
+class ImportNotFound(Exception):
+    """No staged import of this id for this user and body (gone, or someone else's)."""
+
+
+class ImportRefused(Exception):
+    """The staged import no longer passes the checks; `verdict` says why."""
+
+    def __init__(self, verdict: bulk.Verdict):
+        super().__init__("import refused")
+        self.verdict = verdict
+
+
+def staging_root() -> Path:
+    return Path(settings.MEDIA_ROOT) / "staging"
+
+
+def rules_for(body: Body) -> bulk.Rules:
+    """What the rows of `body`'s import may say, and the numbers its registry already holds."""
+    taken = {
+        (code, number.casefold(), adopted_on.year)
+        for code, number, adopted_on in Act.objects.filter(body=body)
+        .exclude(number="")
+        .exclude(adopted_on=None)
+        .values_list("type__code", "number", "adopted_on")
+    }
+    return bulk.Rules(
+        types=set(DocumentType.objects.values_list("code", flat=True)),
+        statuses=set(ActStatus.values),
+        adopters=set(AdoptedBy.values),
+        languages=body.language_list,
+        taken=taken,
+    )
+
+
+def file_name(upload) -> str:
+    return PurePath(upload.name or "").name
+
+
+def _file_errors(files) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    for upload in files:
+        name = file_name(upload)
+        if name in errors:
+            errors[name].append(_("Two uploaded files have this name."))
+            continue
+        errors[name] = []
+        try:
+            check_document(upload)
+        except ValidationError as error:
+            errors[name].extend(error.messages)
+    return errors
+
+
+def judge(*, body: Body, sheet: bytes, files) -> bulk.Verdict:
+    """The verdict on an import, without staging or saving anything."""
+    file_errors = _file_errors(files)
+    try:
+        rows = bulk.read_sheet(sheet)
+    except bulk.SheetError as error:
+        return bulk.Verdict(rows=[], file_errors=file_errors, errors=[str(error)])
+    return bulk.check(rows, file_errors, rules_for(body))
+
+
+def stage_import(*, body: Body, user, sheet: bytes, files) -> tuple[str | None, bulk.Verdict]:
+    """Check the import; when it passes, keep its files for `run_import` and return their id."""
+    verdict = judge(body=body, sheet=sheet, files=files)
+    if not verdict.ok:
+        return None, verdict
+    _sweep_stale()
+    upload_id = uuid.uuid4().hex
+    folder = staging_root() / upload_id
+    (folder / "files").mkdir(parents=True)
+    names = {}
+    for index, upload in enumerate(files):
+        names[file_name(upload)] = str(index)
+        upload.seek(0)
+        with open(folder / "files" / str(index), "wb") as target:
+            for chunk in upload.chunks():
+                target.write(chunk)
+    (folder / "sheet.csv").write_bytes(sheet)
+    manifest = {"user": user.pk, "body": body.pk, "files": names, "created": time.time()}
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    return upload_id, verdict
+
+
+def _sweep_stale() -> None:
+    root = staging_root()
+    if not root.is_dir():
+        return
+    for folder in root.iterdir():
+        if time.time() - folder.stat().st_mtime > STALE_SECONDS:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _staged(*, body: Body, user, upload_id: str) -> tuple[Path, dict]:
+    try:
+        folder = staging_root() / uuid.UUID(str(upload_id)).hex
+        manifest = json.loads((folder / "manifest.json").read_text())
+    except (ValueError, OSError) as error:
+        raise ImportNotFound from error
+    if manifest.get("user") != user.pk or manifest.get("body") != body.pk:
+        raise ImportNotFound
+    return folder, manifest
+
+
+def discard_import(*, body: Body, user, upload_id: str) -> None:
+    folder, _manifest = _staged(body=body, user=user, upload_id=upload_id)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_import(*, body: Body, user, upload_id: str) -> list[Act]:
+    """Save the staged import `upload_id` of `user` in `body`: every act or none."""
+    folder, manifest = _staged(body=body, user=user, upload_id=upload_id)
+    paths = {name: folder / "files" / index for name, index in manifest["files"].items()}
+    with transaction.atomic():
+        rows = bulk.read_sheet((folder / "sheet.csv").read_bytes())
+        verdict = bulk.check(rows, {name: [] for name in paths}, rules_for(body))
+        if not verdict.ok:
+            raise ImportRefused(verdict)
+        acts = _save(body=body, user=user, rows=verdict.rows, paths=paths)
+    transaction.on_commit(lambda: shutil.rmtree(folder, ignore_errors=True))
+    return acts
+
+
+def _save(*, body: Body, user, rows: list[bulk.Row], paths: dict[str, Path]) -> list[Act]:
+    types = {kind.code: kind for kind in DocumentType.objects.all()}
+    groups: dict[tuple, list[bulk.Row]] = {}
+    for row in rows:
+        groups.setdefault(row.act_key, []).append(row)
+    acts = []
+    for versions in groups.values():
+        main = next((r for r in versions if r["language"] == body.default_language), versions[0])
+        act = create_act(body=body, by=user, data=ActIn(
+            type=types[main["type"]], title=main["title"], number=main["number"],
+            adopted_on=main.adopted_on, adopted_by=main["adopted_by"] or AdoptedBy.COUNCIL,
+            signatory=main["signatory"], status=main["status"] or ActStatus.IN_FORCE,
+            tags=main.tags,
+        ))  # fmt: skip
+        for row in versions:
+            document = _document(body=body, user=user, row=row, path=paths[row["filename"]])
+            attach_file(act=act, document=document, language=row["language"], by=user)
+        acts.append(act)
+    return acts
+
+
+def _document(*, body: Body, user, row: bulk.Row, path: Path) -> Document:
+    document = Document(title=row["title"], collection_id=body.collection_id,
+                        uploaded_by_user=user)  # fmt: skip
+    with open(path, "rb") as data:
+        document.file.save(row["filename"], File(data), save=False)
+        document._set_document_file_metadata()
+        document.save()
+    if row.tags:
+        document.tags.set(row.tags)
+    return document

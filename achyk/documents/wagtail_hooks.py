@@ -1,0 +1,29 @@
+"""The registry in the admin: the bulk import of acts (menu item and address)."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from achyk.bodies.models import body_of
+from achyk.bodies.tenancy import sees_all_bodies
+
+from .import_views import ImportView
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [path("registry/import/", ImportView.as_view(), name="documents_import")]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return body_of(request.user) is not None or sees_all_bodies(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        gettext_lazy("Import acts"), reverse("documents_import"), name="import-acts",
+        icon_name="upload", order=410,
+    )  # fmt: skip
