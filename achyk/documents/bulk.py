@@ -32,17 +32,17 @@ class Row:
     errors: list[str] = field(default_factory=list)
     adopted_on: datetime.date | None = None
 
-    def __getitem__(self, name: str) -> str:
+    def get(self, name: str) -> str:
         return self.values.get(name, "")
 
     @property
     def tags(self) -> list[str]:
-        return [tag.strip() for tag in self["tags"].replace(";", ",").split(",") if tag.strip()]
+        return [tag.strip() for tag in self.get("tags").replace(";", ",").split(",") if tag.strip()]
 
     @property
     def act_key(self) -> tuple:
         """Rows with the same type, number and date are language versions of one act."""
-        return (self["type"], self["number"].casefold(), self.adopted_on)
+        return (self.get("type"), self.get("number").casefold(), self.adopted_on)
 
 
 @dataclass
@@ -138,7 +138,7 @@ def check(rows: list[Row], files: dict[str, list[str]], rules: Rules) -> Verdict
     for row in rows:
         row.errors = _row_errors(row, files, rules)
     _check_duplicates(rows, rules)
-    named = {row["filename"] for row in rows}
+    named = {row.get("filename") for row in rows}
     file_errors = {name: list(errors) for name, errors in files.items()}
     for name in files:
         if name not in named:
@@ -150,56 +150,57 @@ def _row_errors(row: Row, files, rules: Rules) -> list[str]:
     errors = [
         _("The column “%(column)s” is empty.") % {"column": name}
         for name in REQUIRED
-        if not row[name]
+        if not row.get(name)
     ]
-    if row["filename"] and row["filename"] not in files:
-        errors.append(_("The file “%(name)s” was not uploaded.") % {"name": row["filename"]})
-    if row["type"] and row["type"] not in rules.types:
-        errors.append(_("Unknown document type “%(value)s”.") % {"value": row["type"]})
-    if row["adopted_on"]:
-        row.adopted_on = parse_date(row["adopted_on"])
+    if row.get("filename") and row.get("filename") not in files:
+        errors.append(_("The file “%(name)s” was not uploaded.") % {"name": row.get("filename")})
+    if row.get("type") and row.get("type") not in rules.types:
+        errors.append(_("Unknown document type “%(value)s”.") % {"value": row.get("type")})
+    if row.get("adopted_on"):
+        row.adopted_on = parse_date(row.get("adopted_on"))
         if row.adopted_on is None:
             errors.append(
                 _("“%(value)s” is not a date: write it as 2026-03-31 or 31.03.2026.")
-                % {"value": row["adopted_on"]}
+                % {"value": row.get("adopted_on")}
             )
-    if row["status"] and row["status"] not in rules.statuses:
-        errors.append(_("Unknown status “%(value)s”.") % {"value": row["status"]})
-    if row["adopted_by"] and row["adopted_by"] not in rules.adopters:
-        errors.append(_("Unknown adopting body “%(value)s”.") % {"value": row["adopted_by"]})
-    if row["language"] and row["language"] not in rules.languages:
+    if row.get("status") and row.get("status") not in rules.statuses:
+        errors.append(_("Unknown status “%(value)s”.") % {"value": row.get("status")})
+    if row.get("adopted_by") and row.get("adopted_by") not in rules.adopters:
+        errors.append(_("Unknown adopting body “%(value)s”.") % {"value": row.get("adopted_by")})
+    if row.get("language") and row.get("language") not in rules.languages:
         errors.append(
             _("The language “%(value)s” is not a language of this body's site (%(languages)s).")
-            % {"value": row["language"], "languages": ", ".join(rules.languages)}
+            % {"value": row.get("language"), "languages": ", ".join(rules.languages)}
         )
     return errors
 
 
 def _check_duplicates(rows: list[Row], rules: Rules) -> None:
-    versions = Counter((row.act_key, row["language"]) for row in rows)
+    versions = Counter((row.act_key, row.get("language")) for row in rows)
     dates = {}
     for row in rows:
-        if row.adopted_on is None or not row["number"] or not row["type"]:
+        if row.adopted_on is None or not row.get("number") or not row.get("type"):
             continue
-        year_key = (row["type"], row["number"].casefold(), row.adopted_on.year)
+        year_key = (row.get("type"), row.get("number").casefold(), row.adopted_on.year)
         if year_key in rules.taken:
             row.errors.append(
                 _("An act of this type with number %(number)s of %(year)s is already in the "
-                  "registry.") % {"number": row["number"], "year": row.adopted_on.year}
+                  "registry.") % {"number": row.get("number"), "year": row.adopted_on.year}
             )  # fmt: skip
-        if versions[(row.act_key, row["language"])] > 1:
+        if versions[(row.act_key, row.get("language"))] > 1:
             row.errors.append(
                 _("The number %(number)s appears twice in the CSV in the same language.")
-                % {"number": row["number"]}
+                % {"number": row.get("number")}
             )
         if dates.setdefault(year_key, row.adopted_on) != row.adopted_on:
             row.errors.append(
                 _("The number %(number)s of %(year)s appears in the CSV with another date.")
-                % {"number": row["number"], "year": row.adopted_on.year}
+                % {"number": row.get("number"), "year": row.adopted_on.year}
             )
-    seen = Counter(row["filename"] for row in rows if row["filename"])
+    seen = Counter(row.get("filename") for row in rows if row.get("filename"))
     for row in rows:
-        if seen[row["filename"]] > 1:
+        if seen[row.get("filename")] > 1:
             row.errors.append(
-                _("The file “%(name)s” is named by more than one row.") % {"name": row["filename"]}
+                _("The file “%(name)s” is named by more than one row.")
+                % {"name": row.get("filename")}
             )

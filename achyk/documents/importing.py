@@ -162,25 +162,27 @@ def _save(*, body: Body, user, rows: list[bulk.Row], paths: dict[str, Path]) -> 
         groups.setdefault(row.act_key, []).append(row)
     acts = []
     for versions in groups.values():
-        main = next((r for r in versions if r["language"] == body.default_language), versions[0])
+        main = next(
+            (r for r in versions if r.get("language") == body.default_language), versions[0]
+        )
         act = create_act(body=body, by=user, data=ActIn(
-            type=types[main["type"]], title=main["title"], number=main["number"],
-            adopted_on=main.adopted_on, adopted_by=main["adopted_by"] or AdoptedBy.COUNCIL,
-            signatory=main["signatory"], status=main["status"] or ActStatus.IN_FORCE,
+            type=types[main.get("type")], title=main.get("title"), number=main.get("number"),
+            adopted_on=main.adopted_on, adopted_by=main.get("adopted_by") or AdoptedBy.COUNCIL,
+            signatory=main.get("signatory"), status=main.get("status") or ActStatus.IN_FORCE,
             tags=main.tags,
         ))  # fmt: skip
         for row in versions:
-            document = _document(body=body, user=user, row=row, path=paths[row["filename"]])
-            attach_file(act=act, document=document, language=row["language"], by=user)
+            document = _document(body=body, user=user, row=row, path=paths[row.get("filename")])
+            attach_file(act=act, document=document, language=row.get("language"), by=user)
         acts.append(act)
     return acts
 
 
 def _document(*, body: Body, user, row: bulk.Row, path: Path) -> Document:
-    document = Document(title=row["title"], collection_id=body.collection_id,
+    document = Document(title=row.get("title"), collection_id=body.collection_id,
                         uploaded_by_user=user)  # fmt: skip
     with open(path, "rb") as data:
-        document.file.save(row["filename"], File(data), save=False)
+        document.file.save(row.get("filename"), File(data), save=False)
         document._set_document_file_metadata()
         document.save()
     if row.tags:

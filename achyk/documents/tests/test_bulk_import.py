@@ -1,0 +1,147 @@
+"""The bulk import of acts: a preview that saves nothing, then all rows saved or none, and no
+way into another body's import."""
+
+import datetime
+
+import pytest
+from django.utils import translation
+
+from achyk.documents import importing
+from achyk.documents.models import Act, Document
+from achyk.ui.tests import samples
+
+from . import factories as f
+
+URL = "/admin/registry/import/"
+HEADER = "filename,type,number,adopted_on,adopted_by,signatory,status,language,title,tags\n"
+GOOD_ROWS = (
+    "r12-ky.pdf,council-resolution,12,2026-02-10,council,Асанов А.,in_force,ky,Жер жөнүндө,жер\n"
+    "r12-ru.pdf,council-resolution,12,2026-02-10,council,Асанов А.,in_force,ru,О земле,земля\n"
+    "order7.docx,head-order,7,20.01.2026,head,Асанов А.,in_force,ky,Буйрук №7 «ң»,\n"
+)
+GOOD_FILES = {"r12-ky.pdf": samples.pdf(), "r12-ru.pdf": samples.pdf(),
+              "order7.docx": samples.docx()}  # fmt: skip
+
+
+@pytest.fixture
+def editor(client, editor_a):
+    client.force_login(editor_a)
+    client.cookies["django_language"] = "en"
+    return client
+
+
+def upload(client, rows: str, files: dict, **extra):
+    data = {
+        "sheet": samples.upload("acts.csv", (HEADER + rows).encode("utf-8-sig")),
+        "files": [samples.upload(name, content) for name, content in files.items()],
+        **extra,
+    }
+    with translation.override("en"):
+        return client.post(URL, data)
+
+
+def staged_id(response) -> str:
+    html = response.content.decode()
+    return html.split('name="upload_id" value="', 1)[1].split('"', 1)[0]
+
+
+def test_good_rows_are_previewed_then_saved_together(
+    editor, body_a, editor_a, django_capture_on_commit_callbacks
+):
+    preview = upload(editor, GOOD_ROWS, GOOD_FILES)
+    assert preview.status_code == 200
+    assert "3 rows are ready. Nothing is saved yet." in preview.content.decode()
+    assert not Act.objects.exists() and not Document.objects.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(URL, {"upload_id": staged_id(preview)})
+
+    assert response.status_code == 302
+    acts = Act.objects.filter(body=body_a).order_by("number")
+    assert [(a.number, a.type.code, a.title) for a in acts] == [
+        ("12", "council-resolution", "Жер жөнүндө"), ("7", "head-order", "Буйрук №7 «ң»")
+    ]  # fmt: skip
+    assert sorted(acts[0].files.values_list("language", flat=True)) == ["ky", "ru"]
+    assert set(acts[0].tags.names()) == {"жер"}
+    assert Document.objects.filter(body=body_a, uploaded_by_user=editor_a).count() == 3
+    assert not list((importing.staging_root()).iterdir())
+
+
+def test_one_bad_row_saves_nothing_and_shows_every_reason(editor, body_a):
+    f.act(body_a, title="Бар", type_code="head-order", number="8", adopted_on=None)
+    f.act(body_a, title="Бар 2", number="99", adopted_on=datetime.date(2026, 1, 1))
+    rows = GOOD_ROWS + (
+        "x.pdf,no-such-type,1,2026-01-01,,,,ky,Белгисиз,\n"
+        "y.pdf,council-resolution,2,31/02/2026,,,,ky,Жаман күн,\n"
+        "z.pdf,council-resolution,99,2026-05-05,,,,ky,Кайталанган,\n"
+        "absent.pdf,council-resolution,3,2026-01-01,,,,ky,Файлы жок,\n"
+        "w.pdf,council-resolution,4,2026-01-01,,,,kk,Казакча,\n"
+    )
+    files = {**GOOD_FILES, **{name: samples.pdf() for name in ("x", "y", "z", "w", "stray")}}
+    files = {f"{name}.pdf" if "." not in name else name: data for name, data in files.items()}
+
+    html = upload(editor, rows, files).content.decode()
+
+    assert "Nothing was saved" in html and 'name="upload_id"' not in html
+    assert "Unknown document type “no-such-type”." in html
+    assert "“31/02/2026” is not a date" in html
+    assert "number 99 of 2026 is already in the registry" in html
+    assert "The file “absent.pdf” was not uploaded." in html
+    assert "No row of the CSV names this file." in html  # stray.pdf
+    assert "is not a language of this body" in html  # kk on a ky/ru body
+    assert Act.objects.filter(body=body_a).count() == 2
+    assert not Document.objects.exists()
+
+
+def test_a_number_twice_in_one_language_is_refused(editor, body_a):
+    rows = GOOD_ROWS + "dup.pdf,council-resolution,12,2026-02-10,,,,ky,Экинчи,\n"
+    html = upload(editor, rows, {**GOOD_FILES, "dup.pdf": samples.pdf()}).content.decode()
+    assert "appears twice in the CSV in the same language" in html
+    assert not Act.objects.exists()
+
+
+def test_html_named_pdf_is_refused_in_the_preview(editor, body_a):
+    files = {**GOOD_FILES, "r12-ky.pdf": samples.HTML}
+    html = upload(editor, GOOD_ROWS, files).content.decode()
+    assert "This file is not a PDF: its content is HTML." in html
+    assert "Nothing was saved" in html and not Document.objects.exists()
+
+
+def test_unreadable_csv_is_explained(editor, body_a):
+    data = {"sheet": samples.upload("acts.csv", b"name;date\nx;y\n"),
+            "files": [samples.upload("a.pdf", samples.pdf())]}  # fmt: skip
+    with translation.override("en"):
+        html = editor.post(URL, data).content.decode()
+    assert "The CSV file has no column filename" in html and not Act.objects.exists()
+
+
+def test_rows_checked_again_when_saving(editor, body_a):
+    preview = upload(editor, GOOD_ROWS, GOOD_FILES)
+    f.act(body_a, title="Ошол эле", number="7", type_code="head-order",
+          adopted_on=datetime.date(2026, 3, 3))  # fmt: skip
+    with translation.override("en"):
+        response = editor.post(URL, {"upload_id": staged_id(preview)})
+    assert "already in the registry" in response.content.decode()
+    assert Act.objects.count() == 1 and not Document.objects.exists()
+
+
+def test_another_body_s_staff_cannot_save_or_cancel_a_staged_import(
+    client, editor, editor_b, body_a
+):
+    upload_id = staged_id(upload(editor, GOOD_ROWS, GOOD_FILES))
+    client.force_login(editor_b)
+    for data in ({"upload_id": upload_id}, {"upload_id": upload_id, "cancel": "1"}):
+        response = client.post(URL, data)
+        assert response.status_code == 302
+    assert not Act.objects.exists()
+    assert (importing.staging_root() / upload_id).is_dir()
+    for bad in ("../../etc", "not-a-uuid", "0" * 32):
+        assert client.post(URL, {"upload_id": bad}).status_code == 302
+
+
+def test_import_page_is_for_staff_of_a_body(client, editor_a, django_user_model):
+    outsider = django_user_model.objects.create_user("outsider", password="x", is_staff=True)
+    client.force_login(outsider)
+    assert client.get(URL).status_code in (302, 403)
+    client.force_login(editor_a)
+    assert client.get(URL).status_code == 200
