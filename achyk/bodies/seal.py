@@ -51,8 +51,10 @@ PLAIN_KWARGS = frozenset(
 NAMESPACE_MODELS = {
     "wagtailadmin_api:pages": PAGE, "wagtailadmin_api:images": IMAGE,
     "wagtailadmin_api:documents": DOCUMENT, "wagtailimages_chooser": IMAGE,
-    "wagtaildocs_chooser": DOCUMENT, "body_staff": "bodies.Membership",
+    "wagtaildocs_chooser": DOCUMENT,
 }  # fmt: skip
+# The body panel's routes (`body_staff`, `bodies_admin`, `bin`) name their model on the view:
+# a staff list's `pk` is a body's, a member's route's `pk` a membership's.
 #: Platform-level places, closed to body staff: their objects belong to no body, or their
 #: pages summarise every body (sites, locales, groups, workflows and tasks, redirects, the
 #: collection tree, settings, the snippets index, page types across all bodies, the locked

@@ -46,6 +46,22 @@ def test_body_admin_manages_own_staff_only(client, worlds, admin_a, body_a, body
     assert client.get("/admin/users/").status_code == 403
 
 
+def test_seal_reads_each_staff_route_s_pk_as_the_model_its_view_serves(db):
+    from django.urls import resolve
+
+    from achyk.bodies.models import Body, Membership
+    from achyk.bodies.seal import route_model
+
+    for url, model in (
+        ("/admin/staff/7/", Body),
+        ("/admin/staff/7/add/", Body),
+        ("/admin/staff/member/7/role/", Membership),
+        ("/admin/staff/member/7/deactivate/", Membership),
+    ):
+        match = resolve(url)
+        assert route_model(match, match.func) is model, url
+
+
 def test_page_chooser_and_explorer_api_list_own_pages_only(client, worlds, editor_a):
     world_a, _world_b = worlds
     client.force_login(editor_a)
