@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from achyk.bodies.tenancy import body_for_page
+from achyk.content.models import BodyHomePage, DocumentIndexPage
 from achyk.documents.models import Act, Document
 
 from . import text
@@ -101,9 +102,10 @@ def index_document(*, document_id: int) -> SearchEntry | None:
         return None
     act = Act.objects.select_related("type").filter(pk=document.act_id).first()
     parts = [document.description, document.text]
-    kind, title = Kind.DOCUMENT, document.title
-    if act is not None:
-        kind, title = Kind.ACT, str(act)
+    kind, title, url = Kind.DOCUMENT, document.title, _without_script_prefix(document.url)
+    act_path = act and _act_path(act, document.language or document.body.default_language)
+    if act_path:
+        kind, title, url = Kind.ACT, str(act), act_path
         parts = [act.type.name, act.signatory, *parts]
     with transaction.atomic():
         SearchEntry.objects.filter(kind__in=DOCUMENT_KINDS, object_id=document.pk).exclude(
@@ -112,8 +114,19 @@ def index_document(*, document_id: int) -> SearchEntry | None:
         return _write(
             kind=kind, object_id=document.pk, body=document.body, language=document.language,
             title=title, body_text="\n".join(part for part in parts if part),
-            url=_without_script_prefix(document.url), date=document.created_at,
+            url=url, date=document.created_at,
         )  # fmt: skip
+
+
+def _act_path(act: Act, language: str) -> str | None:
+    """The act's page from its site's root (/ky/documents/acts/<id>-<slug>/), or None while
+    the body has no documents section in that language."""
+    home = BodyHomePage.objects.filter(body_id=act.body_id, locale__language_code=language).first()
+    section = home and DocumentIndexPage.objects.live().child_of(home).first()
+    if section is None:
+        return None
+    _site_id, _root, path = Page.get_url_parts(section) or (None, "", "")
+    return f"{_without_script_prefix(path)}acts/{act.pk}-{act.slug}/" if path else None
 
 
 def remove_document(*, document_id: int) -> None:

@@ -10,11 +10,11 @@ register = template.Library()
 def url_of(context, entry) -> str:
     """Where a result lives, as seen from the request being served.
 
-    A page's address is kept from its site's root (/ky/news/...): on its own body's site it
-    is under the script prefix (/burana/ on the platform's host), elsewhere under the body's
-    own host name or its slug. Documents are served from the platform's root.
+    A page's or an act's address is kept from its site's root (/ky/news/...): on its own
+    body's site it is under the script prefix (/burana/ on the platform's host), elsewhere
+    under the body's own host name or its slug. Files are served from the platform's root.
     """
-    if entry.kind != Kind.PAGE or entry.body is None:
+    if entry.kind == Kind.DOCUMENT or entry.body is None:
         return entry.url
     request = context["request"]
     if getattr(request, "site_body", None) == entry.body:

@@ -122,7 +122,12 @@ def test_legal_act_is_found_by_the_word_forms_of_its_title_and_text(client, body
     doc.act = act
     doc.save(update_fields=["act"])
     assert "Бюджет жөнүндө токтом № 12" in seen(client, "/burana/ky/search/", "токтомго")
-    assert "<mark>бюджетин</mark>" in found(client, "/burana/ky/search/", "бюджеттин")
+    html = found(client, "/burana/ky/search/", "бюджеттин")
+    assert "<mark>бюджетин</mark>" in html
+    assert f'href="/burana/ky/documents/acts/{act.pk}-' in html
+    response = client.get(f"/burana/ky/documents/acts/{act.pk}-{act.slug}/")
+    assert response.status_code == 200 and "Бюджет жөнүндө токтом" in response.content.decode()
+    assert f'href="/burana/ky/documents/acts/{act.pk}-' in found(client, "/ky/search/", "токтом")
 
 
 def test_snippet_marks_the_match_and_escapes_the_text(client, body_a):
