@@ -1,6 +1,7 @@
 """A visitor finds a council resolution by typing a Kyrgyz word form into the search box."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core.files.base import ContentFile
 
 from achyk.content.tests import factories as f
@@ -33,6 +34,8 @@ def test_visitor_finds_a_council_resolution_by_a_kyrgyz_word_form(browser_page, 
     assert "Айылдык кеңештин 2026-жылдын бюджети жөнүндө токтому № 14" in results.inner_text()
     assert results.locator("mark", has_text="бюджети").count() >= 1
     assert page.get_attribute("html", "lang") == "ky"
+    violations = Axe().run(page).response["violations"]
+    assert [v["id"] for v in violations if v["impact"] in {"serious", "critical"}] == []
 
     page.click("ol.search-results a:has-text('Кеңеш бюджетти бекитти')")
     assert page.url.endswith("/burana/ky/news/budget/")
