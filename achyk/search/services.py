@@ -19,8 +19,10 @@ from achyk.documents.models import Act, Document
 from . import text
 from .models import Kind, SearchEntry
 
-#: Text kept for snippets; the stems cover the whole text.
+#: Text kept for snippets; the stems cover the whole text, up to MAX_TERMS characters of
+#: distinct stems (PostgreSQL refuses a tsvector over 1 MB: a long act must still save).
 MAX_STORED_TEXT = 100_000
+MAX_TERMS = 200_000
 #: Fields of page types that readers see as text (rich text included).
 PAGE_TEXT_FIELDS = ("intro", "body", "body_text", "event_place", "structure")
 DOCUMENT_KINDS = (Kind.DOCUMENT, Kind.ACT)
@@ -51,12 +53,17 @@ def _page_is_public(page: Page) -> bool:
 
 def _write(*, kind: str, object_id: int, body, language: str, title: str, body_text: str,
            url: str, date) -> SearchEntry:  # fmt: skip
+    # PostgreSQL cannot store NUL in text; a file's extracted text might carry one.
+    title, body_text = title.replace("\x00", ""), body_text.replace("\x00", "")
+    terms = text.terms(f"{title}\n{body_text}", language)
+    if len(terms) > MAX_TERMS:
+        terms = terms[:MAX_TERMS].rsplit(" ", 1)[0]
     entry, _created = SearchEntry.objects.update_or_create(
         kind=kind, object_id=object_id,
         defaults={
             "body": body, "language": language, "title": title[:500],
             "text": body_text[:MAX_STORED_TEXT], "url": url[:1000], "date": date,
-            "terms": text.terms(f"{title}\n{body_text}", language),
+            "terms": terms,
         },
     )  # fmt: skip
     return entry
