@@ -77,8 +77,8 @@ def test_one_bad_row_saves_nothing_and_shows_every_reason(editor, body_a):
         "absent.pdf,council-resolution,3,2026-01-01,,,,ky,Файлы жок,\n"
         "w.pdf,council-resolution,4,2026-01-01,,,,kk,Казакча,\n"
     )
-    files = {**GOOD_FILES, **{name: samples.pdf() for name in ("x", "y", "z", "w", "stray")}}
-    files = {f"{name}.pdf" if "." not in name else name: data for name, data in files.items()}
+    extra = {f"{name}.pdf": samples.pdf() for name in ("x", "y", "z", "w", "stray")}
+    files = {**GOOD_FILES, **extra}
 
     html = upload(editor, rows, files).content.decode()
 

@@ -209,3 +209,15 @@ def test_a_new_act_appears_on_the_cached_registry_page_and_its_feed(client, sett
     assert (
         "Экинчи токтом" not in client.get("/burana/ky/documents/?status=in_force").content.decode()
     )
+
+
+def test_an_archived_file_leaves_the_cached_registry_page(client, settings, body_a):
+    settings.CACHE_PAGE_SECONDS = 300
+    act = f.act(body_a, title="Токтом", number="1", adopted_on=D(2026, 1, 5))
+    document = f.version(act, "ru", "old-version.pdf", samples.pdf())
+    assert "old-version" in client.get("/burana/ky/documents/").content.decode()
+    assert client.get("/burana/ky/documents/")["X-Cache"] == "hit"
+    document.is_archived = True
+    document.save()
+    response = client.get("/burana/ky/documents/")
+    assert response["X-Cache"] == "miss" and "old-version" not in response.content.decode()
