@@ -9,6 +9,7 @@ A result matches when every word of the query matches (any of its stems, as a pr
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 from achyk.bodies.models import Body
@@ -80,4 +81,6 @@ def search(query: Query, *, language: str, body: Body | None = None):
     entries = matching(query).filter(language__in=[language, ""])
     if body is not None:
         entries = entries.filter(body=body)
+    else:  # a body taken off the platform is not read there, nor found
+        entries = entries.filter(Q(body__isnull=True) | Q(body__is_active=True))
     return entries.select_related("body__site").order_by("-date", "-pk")

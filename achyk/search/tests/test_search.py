@@ -60,6 +60,9 @@ def test_body_search_keeps_to_its_own_items_and_platform_search_shows_both(clien
     everywhere = seen(client, "/ky/search/", "бюджет")
     assert "Бурананын" in everywhere and "Көк-Жардын" in everywhere
     assert 'href="/kok-jar/ky/' in everywhere and 'href="/burana/ky/' in everywhere
+    body_b.is_active = False
+    body_b.save()
+    assert "Көк-Жардын" not in seen(client, "/ky/search/", "бюджет")
 
 
 def test_search_in_one_language_shows_that_language(client, body_a):
