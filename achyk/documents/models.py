@@ -270,6 +270,7 @@ class ActChange(models.Model):
         CREATED = "created", _("added to the registry")
         CHANGED = "changed", _("changed")
         LINKED = "linked", _("linked to another act")
+        UNLINKED = "unlinked", _("link removed")
         FILE = "file", _("file of a language version")
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+", editable=False)
@@ -300,9 +301,13 @@ class ActChange(models.Model):
         details = self.details or {}
         if self.action == self.Action.CREATED:
             return gettext("Added to the registry")
-        if self.action == self.Action.LINKED:
-            kind = RelationKind(details.get("kind", RelationKind.AMENDS)).label
-            return f"{capfirst(kind)}: {details.get('target', '')}"
+        if self.action in (self.Action.LINKED, self.Action.UNLINKED):
+            kind = capfirst(RelationKind(details.get("kind", RelationKind.AMENDS)).label)
+            if self.action == self.Action.UNLINKED:
+                return gettext("Link removed: %(kind)s %(act)s") % {
+                    "kind": kind, "act": details.get("target", ""),
+                }  # fmt: skip
+            return f"{kind}: {details.get('target', '')}"
         if self.action == self.Action.FILE:
             language = Language(details["language"]).label if details.get("language") else ""
             return gettext("File of the %(language)s version: %(title)s") % {

@@ -90,3 +90,13 @@ def attach_file(*, act: Act, document: Document, language: str, by=None) -> Docu
     )
     Act.objects.filter(pk=act.pk).update(updated_at=document.updated_at)
     return document
+
+
+@transaction.atomic
+def unlink_acts(*, relation: ActRelation, by=None) -> None:
+    """Remove a link made by mistake; the target's status is left to the editor."""
+    record_change(
+        act=relation.from_act, by=by, action=ActChange.Action.UNLINKED, kind=relation.kind,
+        target=str(relation.to_act),
+    )  # fmt: skip
+    relation.delete()

@@ -27,3 +27,10 @@ def register_import_menu_item():
         gettext_lazy("Import acts"), reverse("documents_import"), name="import-acts",
         icon_name="upload", order=410,
     )  # fmt: skip
+
+
+@hooks.register("register_admin_viewset")
+def register_registry_viewsets():
+    from .viewsets import ActViewSet, DocumentTypeViewSet
+
+    return [ActViewSet(), DocumentTypeViewSet()]

@@ -168,6 +168,10 @@ def populate(body, marker: str) -> World:
         o["bin_entry"] = apps.get_model("bin", "BinEntry").objects.create(
             body=body, page=published, title=f"{marker} deleted", deleted_by=o["editor"]
         )
+    o["act"] = apps.get_model("documents", "Act").objects.create(
+        body=body, type=apps.get_model("documents", "DocumentType").objects.first(),
+        title=f"{marker} act {WORD}", signatory=f"СЕКРЕТ-{marker}",
+    )  # fmt: skip
     return world
 
 
@@ -214,7 +218,8 @@ MODEL_OBJECTS = {
     "wagtailcore.workflow": "workflow", "wagtailcore.task": "task",
     "wagtailredirects.redirect": "redirect", "bodies.body": "body",
     "bodies.membership": "membership", "bodies.territory": "territory",
-    "bin.binentry": "bin_entry",
+    "bin.binentry": "bin_entry", "documents.act": "act",
+    "documents.documenttype": "document_type",
 }  # fmt: skip
 #: Namespaces (or route names) whose views do not name their model, and the model of `pk`.
 NAMESPACE_MODELS = {
@@ -233,6 +238,8 @@ def object_of_model(world: World, model):
         "editors_group": world.body.editors_group, "site": world.body.site,
         "locale": Locale.objects.get(language_code=world.body.default_language),
         "membership": o["admin"].membership, "territory": world.body.territory,
+        # Platform reference data, the same for every body: never marked.
+        "document_type": apps.get_model("documents", "DocumentType").objects.first(),
     }  # fmt: skip
     label = model._meta.label_lower
     if issubclass(model, Page):

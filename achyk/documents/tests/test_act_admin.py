@@ -1,0 +1,113 @@
+"""The registry in the admin: staff manage their own body's acts, the history names them, a
+missing language version is pointed out, and document types are the platform admin's."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone, translation
+
+from achyk.documents.models import Act, ActStatus, DocumentType
+from achyk.documents.tests import factories, files
+
+
+@pytest.fixture
+def editor(client, editor_a):
+    client.force_login(editor_a)
+    return client
+
+
+@pytest.fixture
+def superuser(client, platform):
+    user = get_user_model().objects.create_superuser("root", "root@example.kg", "x")
+    client.force_login(user)
+    return client
+
+
+def act_data(**extra):
+    return {"type": DocumentType.objects.get(code="head-order").pk, "title": "Буйрук «ң»",
+            "number": "5-б", "adopted_on": "2026-11-02", "adopted_by": "head",
+            "signatory": "А. Асанов", "status": "in_force", "tags": "", **extra}  # fmt: skip
+
+
+def test_editor_adds_an_act_to_their_body_and_the_history_names_them(editor, body_a, editor_a):
+    response = editor.post("/admin/acts/new/", act_data())
+    assert response.status_code == 302
+    act = Act.objects.get()
+    assert (act.body, act.number, act.adopted_by) == (body_a, "5-б", "head")
+    change = act.changes.get()
+    assert (change.action, change.user) == ("created", editor_a)
+
+
+def test_add_form_defaults_to_today_and_in_force(editor, body_a):
+    html = editor.get("/admin/acts/new/").content.decode()
+    assert timezone.localdate().isoformat() in html
+    assert '<option value="in_force" selected>' in html
+
+
+def test_edit_records_which_fields_changed(editor, body_a, editor_a):
+    act = factories.act(body_a, number="1")
+    response = editor.post(f"/admin/acts/edit/{act.pk}/", act_data(status="expired"))
+    assert response.status_code == 302
+    change = act.changes.first()
+    assert change.action == "changed" and change.user == editor_a
+    assert set(change.details["fields"]) >= {"status", "number", "type", "signatory"}
+
+
+def test_links_set_in_the_admin_are_shown_both_ways(editor, body_a):
+    old = factories.act(body_a, title="Эски")
+    new = factories.act(body_a, title="Жаңы")
+    editor.post(f"/admin/acts/edit/{new.pk}/", act_data(title="Жаңы", amends=[old.pk]))
+    old.refresh_from_db()
+    assert old.status == ActStatus.AMENDED
+    assert list(old.incoming.values_list("from_act", flat=True)) == [new.pk]
+    html = editor.get(f"/admin/acts/edit/{old.pk}/").content.decode()
+    assert f"/admin/acts/edit/{new.pk}/" in html
+
+
+def test_missing_language_version_is_pointed_out(editor, body_a):
+    act = factories.act(body_a)
+    factories.version(act, "ky", "ky.pdf", files.text_pdf([["Текст"]]))
+    editor.cookies["django_language"] = "en"
+    with translation.override("en"):
+        html = editor.get(f"/admin/acts/edit/{act.pk}/").content.decode()
+    assert "This act has no file in: Russian." in html
+
+
+def test_act_list_shows_only_the_users_body(editor, body_a, body_b):
+    factories.act(body_a, title="Биздин токтом")
+    factories.act(body_b, title="Башкалардын токтому")
+    html = editor.get("/admin/acts/").content.decode()
+    assert "Биздин токтом" in html and "Башкалардын токтому" not in html
+
+
+def test_editor_of_another_body_gets_404_on_act_edit(client, body_a, editor_b):
+    act = factories.act(body_a)
+    client.force_login(editor_b)
+    assert client.get(f"/admin/acts/edit/{act.pk}/").status_code == 404
+    assert client.post(f"/admin/acts/delete/{act.pk}/").status_code == 404
+    assert Act.objects.filter(pk=act.pk).exists()
+
+
+def test_another_bodys_act_cannot_be_linked(editor, body_a, body_b):
+    act = factories.act(body_a)
+    foreign = factories.act(body_b)
+    response = editor.post(f"/admin/acts/edit/{act.pk}/", act_data(repeals=[foreign.pk]))
+    assert response.status_code == 200
+    assert not act.outgoing.exists()
+
+
+def test_document_types_are_not_for_body_staff(editor, body_a):
+    assert editor.get("/admin/document_types/").status_code in (302, 403)
+    response = editor.get("/admin/document_types/edit/1/")
+    assert response.status_code in (403, 404)
+
+
+def test_platform_admin_extends_the_type_list(superuser, body_a):
+    response = superuser.post(
+        "/admin/document_types/new/",
+        {"code": "protocol-hearing", "name_ky": "Угуунун протоколу",
+         "name_ru": "Протокол слушаний", "name_kk": "", "name_en": "", "order": 95},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert DocumentType.objects.count() == 11
+    html = superuser.get("/admin/acts/new/").content.decode()
+    assert "Угуунун протоколу" in html or "Протокол слушаний" in html

@@ -1,0 +1,174 @@
+"""The registry in the admin: legal acts (sealed by body) and document types (platform)."""
+
+from django.contrib import messages
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import ModelPermissionPolicy
+
+from achyk.bodies.models import body_of, is_supervisor
+from achyk.bodies.panel.access import PlatformOnlyPermissionPolicy
+from achyk.bodies.tenancy import user_may_reach_body
+
+from .admin_forms import LINK_FIELDS, ActForm
+from .models import Act, ActRelation, DocumentType, Language
+from .selectors import act_for, missing_languages
+from .services import TRACKED_FIELDS, ActIn, create_act, link_acts, unlink_acts, update_act
+
+
+class ActPermissionPolicy(ModelPermissionPolicy):
+    """Staff of a body manage its acts; supervisors read every body's; platform admins all."""
+
+    def user_has_permission(self, user, action):
+        if not user.is_active:
+            return False
+        if user.is_superuser:
+            return True
+        if is_supervisor(user):
+            return action == "view"
+        return body_of(user) is not None
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and user_may_reach_body(user, instance.body)
+
+    def instances_user_has_permission_for(self, user, action):
+        if not self.user_has_permission(user, action):
+            return Act.objects.none()
+        return Act.objects.for_user(user)
+
+
+def _languages(act) -> str:
+    present = sorted({f.language for f in act.files.all() if f.language})
+    return ", ".join(present) or "—"
+
+
+class SealedActMixin:
+    def get_object(self, queryset=None):
+        return act_for(self.request.user, self.kwargs.get(self.pk_url_kwarg) or self.pk)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+
+def _warn_missing_languages(request, act) -> None:
+    missing = missing_languages(act)
+    if missing:
+        names = ", ".join(str(Language(code).label) for code in missing)
+        messages.warning(
+            request, _("This act has no file in: %(languages)s. Upload the missing versions.")
+            % {"languages": names},
+        )  # fmt: skip
+
+
+def _sync_links(form, act, user) -> None:
+    for kind in LINK_FIELDS:
+        wanted = set(form.cleaned_data.get(kind) or [])
+        current = {rel.to_act: rel for rel in act.outgoing.filter(kind=kind)}
+        for target in wanted - set(current):
+            link_acts(from_act=act, to_act=target, kind=kind, by=user)
+        for target in set(current) - wanted:
+            unlink_acts(relation=current[target], by=user)
+
+
+class ActIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return (
+            Act.objects.for_user(self.request.user)
+            .select_related("type", "body")
+            .prefetch_related("files")
+        )
+
+
+class ActCreateView(SealedActMixin, generic.CreateView):
+    def get_object(self, queryset=None):
+        return None
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        body = self.form.target_body or data.get("body")
+        fields = {name: data[name] for name in TRACKED_FIELDS if name != "type"}
+        act = create_act(
+            body=body, by=self.request.user,
+            data=ActIn(type=data["type"], tags=[t for t in data.get("tags", [])], **fields),
+        )  # fmt: skip
+        _sync_links(self.form, act, self.request.user)
+        _warn_missing_languages(self.request, act)
+        return act
+
+
+class ActEditView(SealedActMixin, generic.EditView):
+    template_name = "documents/admin/act_edit.html"
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        _warn_missing_languages(request, self.object)
+        return response
+
+    def save_instance(self):
+        data, act = self.form.cleaned_data, self.form.instance
+        changed = [name for name in TRACKED_FIELDS if name in self.form.changed_data]
+        act = update_act(
+            act=Act.objects.get(pk=act.pk), changes={n: data[n] for n in changed},
+            by=self.request.user,
+        )  # fmt: skip
+        if "tags" in self.form.changed_data:
+            act.tags.set(data["tags"])
+        _sync_links(self.form, act, self.request.user)
+        return act
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        act = self.object
+        context["history"] = act.changes.select_related("user")[:50]
+        context["files"] = act.files.order_by("language")
+        context["amended_by"] = ActRelation.objects.filter(to_act=act).select_related("from_act")
+        context["public_url"] = act.get_absolute_url()
+        return context
+
+
+class ActDeleteView(SealedActMixin, generic.DeleteView):
+    pass
+
+
+class ActViewSet(ModelViewSet):
+    """The registry of legal acts (укук актылары / правовые акты) of the user's body."""
+
+    model = Act
+    name = "acts"
+    icon = "doc-full"
+    menu_label = _("Legal acts")
+    menu_order = 290
+    add_to_admin_menu = True
+    permission_policy = ActPermissionPolicy(Act)
+    form_class = ActForm
+    index_view_class = ActIndexView
+    add_view_class = ActCreateView
+    edit_view_class = ActEditView
+    delete_view_class = ActDeleteView
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    search_fields = ["title", "number", "signatory"]
+    list_filter = ["type", "status", "adopted_by"]
+    list_display = [
+        "title", "type", "number", "adopted_on", "status",
+        Column("languages", label=_("Languages"), accessor=_languages),
+    ]  # fmt: skip
+
+    def get_form_class(self, for_update=False):
+        return ActForm
+
+
+class DocumentTypeViewSet(ModelViewSet):
+    """Types of acts and documents: data that platform admins extend; body staff read none."""
+
+    model = DocumentType
+    name = "document_types"
+    icon = "tag"
+    menu_label = _("Document types")
+    menu_order = 291
+    add_to_admin_menu = True
+    permission_policy = PlatformOnlyPermissionPolicy(DocumentType)
+    form_fields = ["code", "name_ky", "name_ru", "name_kk", "name_en", "order"]
+    list_display = ["name", "code", "order"]
+    copy_view_enabled = False
