@@ -112,6 +112,8 @@ def read_sheet(data: bytes) -> list[Row]:
         if not any(cell.strip() for cell in cells):
             continue
         values = {name: cell.strip() for name, cell in zip(header, cells, strict=False)}
+        for name in ("status", "adopted_by", "language"):  # "In-force" reads as in_force
+            values[name] = values.get(name, "").lower().replace("-", "_")
         rows.append(Row(line=line, values=values))
         if len(rows) > MAX_ROWS:
             raise SheetError(

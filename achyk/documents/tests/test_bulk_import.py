@@ -16,7 +16,7 @@ URL = "/admin/registry/import/"
 HEADER = "filename,type,number,adopted_on,adopted_by,signatory,status,language,title,tags\n"
 GOOD_ROWS = (
     "r12-ky.pdf,council-resolution,12,2026-02-10,council,Асанов А.,in_force,ky,Жер жөнүндө,жер\n"
-    "r12-ru.pdf,council-resolution,12,2026-02-10,council,Асанов А.,in_force,ru,О земле,земля\n"
+    "r12-ru.pdf,council-resolution,12,2026-02-10,council,Асанов А.,In-force,ru,О земле,земля\n"
     "order7.docx,head-order,7,20.01.2026,head,Асанов А.,in_force,ky,Буйрук №7 «ң»,\n"
 )
 GOOD_FILES = {"r12-ky.pdf": samples.pdf(), "r12-ru.pdf": samples.pdf(),
