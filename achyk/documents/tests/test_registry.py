@@ -190,6 +190,8 @@ def test_registry_page_reads_a_fixed_number_of_queries(
     assert response.status_code == 200
     with django_assert_max_num_queries(12):
         streamed(client.get("/burana/ky/registry/export.json"))
+    with django_assert_max_num_queries(14):
+        assert client.get("/ky/registry/?year=2026").status_code == 200
 
 
 def test_a_new_act_appears_on_the_cached_registry_page_and_its_feed(client, settings, body_a):
