@@ -36,8 +36,8 @@ def plain(value: str) -> str:
 def _page_text(page: Page) -> str:
     parts = [getattr(page, name, None) for name in PAGE_TEXT_FIELDS]
     parts = [plain(part) for part in parts if isinstance(part, str) and part]
-    for person in getattr(page, "people", None).all() if hasattr(page, "people") else ():
-        parts.append(f"{person.name} {person.position} {person.duties}")
+    people = page.people.all() if hasattr(page, "people") else ()  # leadership pages
+    parts += [f"{person.name} {person.position} {person.duties}" for person in people]
     return "\n".join(part for part in parts if part)
 
 

@@ -258,3 +258,10 @@ def test_a_long_act_with_stray_nul_characters_is_indexed_within_limits(body_a):
     entry = services.index_document(document_id=doc.pk)
     assert len(entry.terms) <= services.MAX_TERMS and "\x00" not in entry.text
     assert {"узун", "токтом", "бюджет"} <= set(entry.terms.split())
+
+
+def test_people_of_the_leadership_page_are_found_by_name_and_position(client, body_a):
+    factories.leadership(body_a, "ky")
+    html = seen(client, "/burana/ky/search/", "башчысы Үсөнов")
+    assert 'href="/burana/ky/leadership/' in found(client, "/burana/ky/search/", "Үсөнов")
+    assert "Асан Үсөнов" in html
