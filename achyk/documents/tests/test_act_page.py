@@ -101,6 +101,9 @@ def test_history_lists_who_changed_what(client, budget_act, editor_a):
     html = main_of(client.get(act_url(budget_act.body, budget_act, "ru")))
     assert "Айгүл Өмүрова" in html
     assert html.count("<li><time") == 4
+    assert "Изменено: статус" in html and "Добавлен в реестр" in html  # in the reader's language
+    ky = main_of(client.get(act_url(budget_act.body, budget_act, "ky")))
+    assert "Өзгөртүлдү: абалы" in ky
 
 
 def test_scanned_act_says_it_has_no_text_layer(client, body_a):
