@@ -17,6 +17,8 @@ from .registry import share_bodies
 KEYS = ("id", "body", "type", "number", "adopted_on", "adopted_by", "signatory", "status",
         "languages", "title", "url", "files")  # fmt: skip
 CHUNK = 200
+#: A cell starting with one of these is a formula to Excel and LibreOffice.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def act_url(request, act) -> str:
@@ -73,7 +75,16 @@ def csv_lines(request, acts):
     for record in records(request, acts):
         record["languages"] = " ".join(record["languages"])
         record["files"] = " ".join(f["url"] for f in record["files"])
-        yield writer.writerow(["" if record[key] is None else record[key] for key in KEYS])
+        yield writer.writerow([_cell(record[key]) for key in KEYS])
+
+
+def _cell(value) -> str:
+    """The CSV cell of `value`; text that a spreadsheet would run as a formula is quoted."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def json_chunks(request, acts):

@@ -223,3 +223,10 @@ def test_an_archived_file_leaves_the_cached_registry_page(client, settings, body
     document.save()
     response = client.get("/burana/ky/documents/")
     assert response["X-Cache"] == "miss" and "old-version" not in response.content.decode()
+
+
+def test_csv_export_never_hands_a_formula_to_a_spreadsheet(client, body_a):
+    f.act(body_a, title='=HYPERLINK("http://evil.example")', number="1", adopted_on=D(2026, 1, 1))
+    text = streamed(client.get("/burana/ky/registry/export.csv"))
+    row = next(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert row["title"] == '\'=HYPERLINK("http://evil.example")'
