@@ -7,7 +7,6 @@ views of the admin both use it.
 """
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
@@ -15,26 +14,16 @@ from wagtail.documents.fields import WagtailDocumentField
 from wagtail.documents.forms import BaseDocumentForm
 
 from achyk.bodies.models import Body, body_of
-from achyk.ui.uploads import TOO_BIG, TOO_BIG_UNKNOWN_SIZE, check_document
+from achyk.ui.uploads import ContentCheckedFileMixin, check_document, use_checked_file_field
 
 from .models import Act, ActChange, ActStatus, AdoptedBy, DocumentType
 from .services import ActIn, create_act, record_change
 
 
-class DocumentFileField(WagtailDocumentField):
+class DocumentFileField(ContentCheckedFileMixin, WagtailDocumentField):
     """Runs our checks (type by content, active content, size) before Wagtail's own."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.error_messages["file_too_large"] = TOO_BIG
-        self.error_messages["file_too_large_unknown_size"] = TOO_BIG_UNKNOWN_SIZE % {
-            "max_filesize": self.max_upload_size_text
-        }
-
-    def to_python(self, data):
-        if isinstance(data, UploadedFile):
-            check_document(data)
-        return super().to_python(data)
+    check = staticmethod(check_document)
 
 
 #: The metadata of a new act, asked beside the file; the act's title is the file's title.
@@ -66,11 +55,7 @@ class DocumentForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         self.user = kwargs.get("user")
         super().__init__(*args, **kwargs)
-        if "file" in self.fields:
-            old = self.fields["file"]
-            self.fields["file"] = DocumentFileField(
-                label=old.label, required=old.required, widget=old.widget, help_text=old.help_text
-            )
+        use_checked_file_field(self, DocumentFileField)
         if "act" in self.fields:
             acts = Act.objects.for_user(self.user) if self.user else Act.objects.none()
             self.fields["act"].queryset = acts.select_related("type")

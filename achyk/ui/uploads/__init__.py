@@ -242,3 +242,33 @@ def _refuse_pixels():
           "Make it smaller and upload it again."),
         limit=number_format(settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS / 1_000_000, 0),
     )  # fmt: skip
+
+
+class ContentCheckedFileMixin:
+    """For Wagtail's upload fields: runs `check` (by content) before Wagtail's own checks and
+    words the size errors as ours. Subclasses set `check` to check_document or check_image."""
+
+    check = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.error_messages["file_too_large"] = TOO_BIG
+        self.error_messages["file_too_large_unknown_size"] = TOO_BIG_UNKNOWN_SIZE % {
+            "max_filesize": self.max_upload_size_text
+        }
+
+    def to_python(self, data):
+        from django.core.files.uploadedfile import UploadedFile
+
+        if isinstance(data, UploadedFile):
+            type(self).check(data)
+        return super().to_python(data)
+
+
+def use_checked_file_field(form, field_class) -> None:
+    """Swap the form's `file` field for `field_class`, keeping its label, widget and help."""
+    old = form.fields.get("file")
+    if old is not None:
+        form.fields["file"] = field_class(
+            label=old.label, required=old.required, widget=old.widget, help_text=old.help_text
+        )
