@@ -118,21 +118,25 @@ def bin_pages_deleted_in_bulk(request, action_type, objects, action_class_instan
     return redirect(action_class_instance.next_url or reverse("bin:index"))
 
 
-def without_binned(pages):
+def without_binned(pages, user):
     """`pages` less those in the bin. An id list, not a join: the admin's page search can
-    filter only on the indexed fields of pages (their id is one)."""
-    binned = list(BinnedPage.objects.values_list("page_id", flat=True))
-    return pages.exclude(pk__in=binned) if binned else pages
+    filter only on the indexed fields of pages (their id is one). Body staff see their own
+    body's pages only, so only their own bin is read, not the whole platform's."""
+    binned = BinnedPage.objects.all()
+    if not sees_all_bodies(user):
+        binned = binned.filter(entry__body=body_of(user))
+    ids = list(binned.values_list("page_id", flat=True))
+    return pages.exclude(pk__in=ids) if ids else pages
 
 
 @hooks.register("construct_explorer_page_queryset")
 def hide_binned_pages_from_explorer(parent_page, pages, request):
-    return without_binned(pages)
+    return without_binned(pages, request.user)
 
 
 @hooks.register("construct_page_chooser_queryset")
 def hide_binned_pages_from_choosers(pages, request):
-    return without_binned(pages)
+    return without_binned(pages, request.user)
 
 
 @hooks.register("before_edit_page")
