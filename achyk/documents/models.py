@@ -16,7 +16,7 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.documents.models import DocumentQuerySet as WagtailDocumentQuerySet
 
-from achyk.bodies.models import Body
+from achyk.bodies.models import Body, TranslatedFieldsMixin
 from achyk.bodies.tenancy import BodyOwnedQuerySet
 
 
@@ -97,7 +97,7 @@ class Document(AbstractDocument):
         return self.file_extension.upper()
 
 
-class DocumentType(models.Model):
+class DocumentType(TranslatedFieldsMixin, models.Model):
     """A type of legal act or document (документтин түрү / вид документа): data, not code.
 
     Seeded with the common types by a data migration; platform admins add more in the admin.
@@ -120,9 +120,13 @@ class DocumentType(models.Model):
 
     @property
     def name(self) -> str:
-        """The name in the active language, falling back to Russian, then to the code."""
-        language = (get_language() or "ky")[:2]
-        return getattr(self, f"name_{language}", "") or self.name_ru or self.code
+        """The name in the active language, falling back like every translated name, then to
+        the code."""
+        return self.translated("name") or self.code
+
+    #: Types are platform-wide: a name missing in the reader's language falls back to Russian,
+    #: which every jurisdiction on the platform publishes in.
+    default_language = "ru"
 
 
 class AdoptedBy(models.TextChoices):
