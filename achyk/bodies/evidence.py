@@ -1,0 +1,98 @@
+"""Evidence of publication: the one seam between the apps that publish and the monitor.
+
+The transparency monitor knows what each body must publish; the apps that hold content know
+what each body has published. Each content app registers an `EvidenceProvider` in its
+`AppConfig.ready()` (as Wagtail hooks are registered), naming the kinds of evidence it can
+show ("page:news", "doctype:council-resolution", "budget:approved", ...). The monitor asks
+every provider for the evidence of many bodies at once and never imports the apps
+themselves, so adding a module never edits the monitor (import-linter keeps both honest).
+
+Providers answer in bulk (one or a few queries per kind for any number of bodies): the
+monitor recomputes a thousand bodies in seconds, not one query per body and duty.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class EvidenceKind:
+    """A kind of evidence a provider can show, e.g. "doctype:council-resolution".
+
+    `label` is a lazy translated name shown to platform admins who pick the evidence of a
+    duty in the register.
+    """
+
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """One published thing that counts as evidence for a body.
+
+    - `language`: the language of this version ("ky", "ru", "kk", "en"), or "" when the
+      item is language-neutral (counts for every language, e.g. a data table).
+    - `published_at` / `updated_at`: aware datetimes of first publication and last update.
+    - `event_date`: the date of the event the item reports, where the duty's clock starts
+      from it (the adoption date of an act, the approval of a budget); None otherwise.
+    - `period`: what the item covers, when it covers a period ("2026", "2026-Q3"); "" else.
+    - `missing`: what the item lacks to be complete ("date", "number", "signatory", ...);
+      an item with something missing is partial evidence.
+    """
+
+    body_id: int
+    key: str
+    language: str
+    published_at: datetime.datetime
+    updated_at: datetime.datetime
+    title: str
+    url: str
+    event_date: datetime.date | None = None
+    period: str = ""
+    missing: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+
+class EvidenceProvider(Protocol):
+    """What a content app gives the monitor."""
+
+    def kinds(self) -> Iterable[EvidenceKind]:
+        """The kinds of evidence this provider can show."""
+
+    def collect(self, *, keys: set[str], body_ids: Iterable[int] | None) -> Iterable[EvidenceItem]:
+        """Every published item of these kinds for these bodies (None: every body)."""
+
+
+_providers: list[EvidenceProvider] = []
+
+
+def register_provider(provider: EvidenceProvider) -> None:
+    """Called from an app's `ready()`; registering the same provider twice is harmless."""
+    if provider not in _providers:
+        _providers.append(provider)
+
+
+def providers() -> list[EvidenceProvider]:
+    return list(_providers)
+
+
+def kinds() -> dict[str, EvidenceKind]:
+    """Every kind of evidence any registered provider can show, by key."""
+    return {kind.key: kind for provider in _providers for kind in provider.kinds()}
+
+
+def collect(*, keys: set[str], body_ids: Iterable[int] | None = None) -> Iterator[EvidenceItem]:
+    """Evidence of the given kinds from every provider that shows any of them."""
+    body_ids = None if body_ids is None else list(body_ids)
+    for provider in _providers:
+        own = {kind.key for kind in provider.kinds()} & keys
+        if own:
+            yield from provider.collect(keys=own, body_ids=body_ids)
