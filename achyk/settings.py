@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "achyk.content",
     "achyk.bin",
     "achyk.search",
+    "achyk.transparency",
     "achyk.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("untranslated/<int:page_id>/", content_views.untranslated, name="untranslated"),
     path("search/", search_views.search, name="search"),
     path("registry/", include("achyk.documents.registry_urls")),
+    path("transparency/", include("achyk.transparency.urls")),
     path("", include(wagtail_urls)),
 )
 

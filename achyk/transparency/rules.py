@@ -1,0 +1,212 @@
+"""Freshness rules as small pure functions: no database, no clock.
+
+Every function takes the rule, the evidence as dates in the body's time zone and "today" in
+that zone, and answers whether the rule is met and the date by which the next update is due
+(inclusive: on the due date itself the evidence is still fresh). Converting aware datetimes
+to the body's local dates is the caller's job (`local_date`), so that a report published at
+00:30 in Bishkek on 1 April belongs to April there, while the same instant is 31 March in
+Almaty.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime
+import zoneinfo
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+ONCE = "once"
+ON_CHANGE = "on_change"
+EVERY_N_DAYS = "every_n_days"
+QUARTERLY = "quarterly"
+YEARLY_BY_DATE = "yearly_by_date"
+AFTER_EVENT = "after_event"
+
+#: Kinds of a calendar day that are not working days, and the kind of a worked weekend day.
+DAYS_OFF = frozenset({"holiday", "day_off"})
+WORKED = "working"
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A duty's rule: its kind and parameters (N days, a yearly month and day, and whether N
+    counts working days)."""
+
+    kind: str
+    days: int | None = None
+    month: int | None = None
+    day: int | None = None
+    working_days: bool = False
+
+
+@dataclass(frozen=True)
+class Point:
+    """One item of evidence as the rules see it, in the body's local dates: when it was
+    published, when it was last updated, the date of the event it reports (e.g. adoption of
+    an act) and the period it covers ("2026-Q3", "2026", or "")."""
+
+    published: datetime.date
+    updated: datetime.date
+    event: datetime.date | None = None
+    period: str = ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    meets_rule: bool
+    due_on: datetime.date | None
+
+
+class WorkCalendar:
+    """Working days of one country: Monday to Friday, except holidays and moved days off,
+    plus the weekend days worked instead (`days`: {date: kind of Holiday})."""
+
+    def __init__(self, days: Mapping[datetime.date, str] | None = None):
+        self.days = dict(days or {})
+
+    def is_working(self, day: datetime.date) -> bool:
+        kind = self.days.get(day)
+        if kind == WORKED:
+            return True
+        return kind not in DAYS_OFF and day.weekday() < 5
+
+    def add_working_days(self, start: datetime.date, count: int) -> datetime.date:
+        """The `count`-th working day after `start` (`start` itself is never counted)."""
+        day = start
+        while count > 0:
+            day += datetime.timedelta(days=1)
+            if self.is_working(day):
+                count -= 1
+        return day
+
+
+def local_date(moment: datetime.datetime, zone: str) -> datetime.date:
+    """The date of an aware moment on the wall calendar of `zone` (e.g. "Asia/Almaty")."""
+    return moment.astimezone(zoneinfo.ZoneInfo(zone)).date()
+
+
+def add_years(day: datetime.date, years: int) -> datetime.date:
+    """The same date `years` later; 29 February becomes 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def evaluate(
+    rule: RuleSpec,
+    points: Iterable[Point],
+    today: datetime.date,
+    work: WorkCalendar | None = None,
+    confirmed: Iterable[datetime.date] = (),
+) -> Verdict:
+    """Whether `points` meet `rule` on `today`, and when the next update is due.
+
+    `confirmed` are dates on which staff confirmed the information is still current: they
+    count as updates for the rule "on change".
+    """
+    points = list(points)
+    work = work or WorkCalendar()
+    if rule.kind == ONCE:
+        return Verdict(bool(points), None)
+    if rule.kind == ON_CHANGE:
+        return _on_change(points, today, list(confirmed))
+    if rule.kind == EVERY_N_DAYS:
+        return _every_n_days(rule, points, today, work)
+    if rule.kind == QUARTERLY:
+        return _quarterly(rule, points, today)
+    if rule.kind == YEARLY_BY_DATE:
+        return _yearly_by_date(rule, points, today)
+    if rule.kind == AFTER_EVENT:
+        return _after_event(rule, points, work)
+    raise ValueError(f"unknown freshness rule {rule.kind!r}")
+
+
+def _on_change(points: list[Point], today: datetime.date, confirmed: list) -> Verdict:
+    """Fresh while the newest update or confirmation is less than a year old."""
+    if not points:
+        return Verdict(False, None)
+    last = max([point.updated for point in points] + confirmed)
+    due = add_years(last, 1)
+    return Verdict(today <= due, due)
+
+
+def _every_n_days(rule: RuleSpec, points: list[Point], today, work: WorkCalendar) -> Verdict:
+    """Fresh while the newest update is at most N (working) days old."""
+    if not points:
+        return Verdict(False, None)
+    last = max(point.updated for point in points)
+    days = rule.days or 1
+    if rule.working_days:
+        due = work.add_working_days(last, days)
+    else:
+        due = last + datetime.timedelta(days=days)
+    return Verdict(today <= due, due)
+
+
+# Quarters are counted as integers: year * 4 + (quarter - 1).
+
+
+def quarter_of(day: datetime.date) -> int:
+    return day.year * 4 + (day.month - 1) // 3
+
+
+def quarter_end(quarter: int) -> datetime.date:
+    year, index = divmod(quarter, 4)
+    month = index * 3 + 3
+    return datetime.date(year, month, _calendar.monthrange(year, month)[1])
+
+
+def _covered_quarter(point: Point) -> int:
+    """The quarter a report covers: its period ("2026-Q3") when given, else the quarter
+    finished last before it was adopted (or published)."""
+    period = point.period.upper()
+    if len(period) == 7 and period[4:6] == "-Q" and period[:4].isdigit() and period[6] in "1234":
+        return int(period[:4]) * 4 + int(period[6]) - 1
+    return quarter_of(point.event or point.published) - 1
+
+
+def _quarterly(rule: RuleSpec, points: list[Point], today: datetime.date) -> Verdict:
+    """The report on the last finished quarter is due N days after the quarter ends."""
+    days = datetime.timedelta(days=rule.days or 0)
+    previous = quarter_of(today) - 1
+    required = previous if today > quarter_end(previous) + days else previous - 1
+    covered = max((_covered_quarter(point) for point in points), default=None)
+    if covered is None or covered < required:
+        return Verdict(False, quarter_end(required) + days)
+    return Verdict(True, quarter_end(covered + 1) + days)
+
+
+def yearly_deadline(rule: RuleSpec, year: int) -> datetime.date:
+    """The rule's date in `year`; a day past the month's end (29 February) is its last day."""
+    last = _calendar.monthrange(year, rule.month)[1]
+    return datetime.date(year, rule.month, min(rule.day, last))
+
+
+def _cycle(rule: RuleSpec, day: datetime.date) -> int:
+    """The year of the first deadline on or after `day`: the cycle an item published then
+    serves."""
+    return day.year if day <= yearly_deadline(rule, day.year) else day.year + 1
+
+
+def _yearly_by_date(rule: RuleSpec, points: list[Point], today: datetime.date) -> Verdict:
+    """Something new must be published by the date every year: fresh while the cycle whose
+    deadline passed last is served (or a later one)."""
+    required = _cycle(rule, today) - 1  # the last deadline strictly before today
+    served = max((_cycle(rule, point.published) for point in points), default=None)
+    if served is None or served < required:
+        return Verdict(False, yearly_deadline(rule, required))
+    return Verdict(True, yearly_deadline(rule, max(served + 1, required + 1)))
+
+
+def _after_event(rule: RuleSpec, points: list[Point], work: WorkCalendar) -> Verdict:
+    """The newest event (e.g. adoption of an act) was published within N working days.
+    Nothing is due until the next event."""
+    if not points:
+        return Verdict(False, None)
+    newest = max(points, key=lambda point: (point.event or point.published, point.published))
+    if newest.event is None:
+        return Verdict(True, None)
+    deadline = work.add_working_days(newest.event, rule.days or 0)
+    return Verdict(newest.published <= deadline, None)
