@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "achyk.bodies",
     "achyk.images",
     "achyk.documents",
+    "achyk.budget",
     "achyk.content",
     "achyk.bin",
     "achyk.search",

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("registry/", include("achyk.documents.registry_urls")),
     path("transparency/", include("achyk.transparency.urls")),
+    path("budget/", include("achyk.budget.urls")),
     path("", include(wagtail_urls)),
 )
 

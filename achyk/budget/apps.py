@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BudgetConfig(AppConfig):
+    name = "achyk.budget"
+    label = "budget"
+    verbose_name = _("Budget")
+
+    def ready(self):
+        from achyk.bodies.evidence import register_provider
+
+        from .evidence import PROVIDER
+
+        register_provider(PROVIDER)

@@ -1,0 +1,59 @@
+"""Evidence of the budget's publication for the transparency monitor (`bodies.evidence`).
+
+- "budget:draft", "budget:approved": one item per budget that published the stage; period
+  "YYYY"; event date: the approval date (approved only).
+- "budget:executed": one item per quarter reported; period "YYYY-Qn".
+
+Items are language-neutral (""): figures read the same in every language.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from achyk.bodies.evidence import EvidenceItem, EvidenceKind
+
+from .models import Stage, StageName
+
+KEYS = {
+    "budget:draft": StageName.DRAFT,
+    "budget:approved": StageName.APPROVED,
+    "budget:executed": StageName.EXECUTED,
+}
+
+
+def budget_url(slug: str, language: str, year: int) -> str:
+    """The public page of a body's budget of a year."""
+    return f"/{slug}/{language}/budget/{year}/"
+
+
+class BudgetEvidence:
+    def kinds(self):
+        return [
+            EvidenceKind("budget:draft", _("Draft budget (figures)")),
+            EvidenceKind("budget:approved", _("Approved budget (figures)")),
+            EvidenceKind("budget:executed", _("Budget execution by quarter (figures)")),
+        ]
+
+    def collect(self, *, keys, body_ids):
+        stages = [KEYS[key] for key in keys if key in KEYS]
+        rows = Stage.objects.filter(stage__in=stages).select_related("budget__body")
+        if body_ids is not None:
+            rows = rows.filter(budget__body_id__in=list(body_ids))
+        for row in rows.order_by("budget__body_id", "budget__year", "stage", "quarter"):
+            yield self._item(row)
+
+    def _item(self, row: Stage) -> EvidenceItem:
+        budget, body = row.budget, row.budget.body
+        missing = ()
+        if row.stage == StageName.APPROVED and not budget.approved_by_id:
+            missing = ("resolution",)
+        return EvidenceItem(
+            body_id=body.pk, key=f"budget:{row.stage}", language="",
+            published_at=row.published_at, updated_at=row.updated_at,
+            title=f"{budget.year} {row.get_stage_display()}",
+            url=budget_url(body.slug, body.default_language, budget.year),
+            event_date=budget.approved_on if row.stage == StageName.APPROVED else None,
+            period=row.period, missing=missing,
+        )  # fmt: skip
+
+
+PROVIDER = BudgetEvidence()

@@ -1,0 +1,289 @@
+"""Reads of budget data. Every total is summed in the database, as an exact Decimal.
+
+Functions that take a `budget` read whatever budget they are given: the caller decides who may
+see it (`budget_for(user, pk)` in the admin, `public_budget(body, year)` on public pages).
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Max, QuerySet, Sum
+from django.http import Http404
+
+from achyk.bodies.models import Body
+
+from .models import (
+    Budget,
+    Classification,
+    Direction,
+    ImportRecord,
+    Line,
+    LineKind,
+    Stage,
+    StageName,
+)
+
+ZERO = Decimal("0.00")
+PLAN_STAGES = (StageName.AMENDED, StageName.APPROVED)  # the plan in force, newest first
+
+
+def budget_for(user, pk) -> Budget:
+    """The budget `pk` if `user` may reach it in the admin; another body's is a 404."""
+    budget = Budget.objects.for_user(user).select_related("body").filter(pk=pk).first()
+    if budget is None:
+        raise Http404
+    return budget
+
+
+def public_budget(body: Body, year: int) -> Budget | None:
+    """The body's budget of `year` if it has published any stage, else None."""
+    return (
+        Budget.objects.filter(body=body, year=year, stages__isnull=False)
+        .select_related("body", "approved_by")
+        .distinct()
+        .first()
+    )
+
+
+def published_years(body: Body) -> list[int]:
+    """Years of the body's budgets with any published stage, newest first."""
+    return list(
+        Budget.objects.filter(body=body, stages__isnull=False)
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by("-year")
+    )
+
+
+def stages_of(budget: Budget) -> QuerySet[Stage]:
+    """The published stages of a budget (execution: one row per quarter reported)."""
+    return budget.stages.order_by("stage", "quarter")
+
+
+def stage_names(budget: Budget) -> list[str]:
+    """Stages that have lines, in the order of `StageName`."""
+    present = set(budget.lines.values_list("stage", flat=True).distinct())
+    return [stage for stage in StageName.values if stage in present]
+
+
+def plan_stage(budget: Budget) -> str | None:
+    """The stage that holds the plan in force: amended if any, else approved, else None."""
+    present = set(stage_names(budget))
+    return next((stage for stage in PLAN_STAGES if stage in present), None)
+
+
+def lines(budget: Budget, *, stage: str | None = None, direction: str | None = None):
+    """The budget's lines with their codes, in a stable order (for tables and exports)."""
+    result = budget.lines.select_related("economic", "functional")
+    if stage:
+        result = result.filter(stage=stage)
+    if direction:
+        result = result.filter(direction=direction)
+    return result.order_by("stage", "direction", "quarter", "economic__code", "pk")
+
+
+def totals(budget: Budget) -> dict[str, dict[str, Decimal]]:
+    """{stage: {direction: total}} over every stage present; missing pairs are absent."""
+    result: dict[str, dict[str, Decimal]] = {}
+    rows = budget.lines.values("stage", "direction").annotate(total=Sum("amount"))
+    for row in rows.order_by():
+        result.setdefault(row["stage"], {})[row["direction"]] = row["total"]
+    return result
+
+
+def total(budget: Budget, *, stage: str, direction: str, kind: str | None = None) -> Decimal:
+    """One total: the amount of a stage and direction (and kind), ZERO when nothing."""
+    result = budget.lines.filter(stage=stage, direction=direction)
+    if kind:
+        result = result.filter(kind=kind)
+    return result.aggregate(total=Sum("amount"))["total"] or ZERO
+
+
+@dataclass(frozen=True)
+class CategoryTotal:
+    """The total of one top category of the classification (e.g. "709 Education")."""
+
+    code: str
+    name: str
+    amount: Decimal
+
+
+def by_category(
+    budget: Budget, *, stage: str, direction: str, classification: str = "functional",
+    kind: str | None = None,
+) -> list[CategoryTotal]:  # fmt: skip
+    """Totals by top category of the `functional` or `economic` classification, largest first.
+
+    Lines with no functional code (revenue) are left out of a functional breakdown.
+    """
+    group = f"{classification}__group"
+    result = budget.lines.filter(stage=stage, direction=direction).exclude(**{group: None})
+    if kind:
+        result = result.filter(kind=kind)
+    rows = result.values(group).annotate(amount=Sum("amount")).order_by("-amount", group)
+    groups = Classification.objects.in_bulk([row[group] for row in rows])
+    return [
+        CategoryTotal(groups[row[group]].code, groups[row[group]].name, row["amount"])
+        for row in rows
+    ]
+
+
+def by_code(budget: Budget, *, stage: str, direction: str, classification: str = "economic"):
+    """Totals by code (the codes lines carry), in code order: [(Classification, amount)]."""
+    field = classification
+    rows = (
+        budget.lines.filter(stage=stage, direction=direction)
+        .exclude(**{field: None})
+        .values(field)
+        .annotate(amount=Sum("amount"))
+        .order_by()
+    )
+    codes = Classification.objects.in_bulk([row[field] for row in rows])
+    pairs = [(codes[row[field]], row["amount"]) for row in rows]
+    return sorted(pairs, key=lambda pair: pair[0].code)
+
+
+@dataclass(frozen=True)
+class QuarterRow:
+    """Execution of one quarter against the plan: amounts of the quarter and cumulative."""
+
+    quarter: int
+    executed: Decimal
+    cumulative: Decimal
+    plan: Decimal
+
+    @property
+    def share(self) -> Decimal | None:
+        """Cumulative execution as a percentage of the year's plan (None without a plan)."""
+        if not self.plan:
+            return None
+        return (self.cumulative * 100 / self.plan).quantize(Decimal("0.1"))
+
+
+def execution_by_quarter(budget: Budget, *, direction: str) -> list[QuarterRow]:
+    """Plan (amended, else approved) against execution, for each of the four quarters."""
+    stage = plan_stage(budget)
+    plan = total(budget, stage=stage, direction=direction) if stage else ZERO
+    rows = (
+        budget.lines.filter(stage=StageName.EXECUTED, direction=direction)
+        .values("quarter")
+        .annotate(amount=Sum("amount"))
+        .order_by()
+    )
+    per_quarter = {row["quarter"]: row["amount"] for row in rows}
+    result, running = [], ZERO
+    for quarter in range(1, 5):
+        executed = per_quarter.get(quarter, ZERO)
+        running += executed
+        result.append(QuarterRow(quarter, executed, running, plan))
+    return result
+
+
+def last_quarter(budget: Budget) -> int | None:
+    """The latest quarter that execution has been reported for, or None."""
+    return budget.lines.filter(stage=StageName.EXECUTED).aggregate(q=Max("quarter"))["q"]
+
+
+def per_resident(budget: Budget, *, stage: str, direction: str) -> Decimal | None:
+    """The total of a stage and direction per resident (Body.population), or None if unknown."""
+    population = budget.body.population
+    if not population:
+        return None
+    amount = total(budget, stage=stage, direction=direction)
+    return (amount / population).quantize(Decimal("0.01"))
+
+
+@dataclass(frozen=True)
+class YearTotal:
+    year: int
+    revenue: Decimal
+    expenditure: Decimal
+
+
+def year_over_year(body: Body, *, stage: str, years: int = 5) -> list[YearTotal]:
+    """Totals of one stage for the body's last `years` budgets that have it, oldest first."""
+    rows = (
+        Line.objects.filter(budget__body=body, stage=stage)
+        .values("budget__year", "direction")
+        .annotate(amount=Sum("amount"))
+        .order_by()
+    )
+    found: dict[int, dict[str, Decimal]] = {}
+    for row in rows:
+        found.setdefault(row["budget__year"], {})[row["direction"]] = row["amount"]
+    chosen = sorted(found)[-years:]
+    return [
+        YearTotal(
+            year,
+            found[year].get(Direction.REVENUE, ZERO),
+            found[year].get(Direction.EXPENDITURE, ZERO),
+        )
+        for year in chosen
+    ]
+
+
+def transfers(budget: Budget, *, stage: str) -> list[tuple[Classification, Decimal]]:
+    """Transfers from the republican budget by code (equalisation grant, ...)."""
+    rows = (
+        budget.lines.filter(stage=stage, kind=LineKind.TRANSFER)
+        .values("economic")
+        .annotate(amount=Sum("amount"))
+        .order_by()
+    )
+    codes = Classification.objects.in_bulk([row["economic"] for row in rows])
+    return sorted(
+        ((codes[row["economic"]], row["amount"]) for row in rows), key=lambda p: p[0].code
+    )
+
+
+def investments(budget: Budget, *, stage: str | None = None):
+    """Extra-budgetary investments (donor and project money), one line each, largest first."""
+    result = budget.lines.filter(kind=LineKind.INVESTMENT).select_related("functional")
+    if stage:
+        result = result.filter(stage=stage)
+    return result.order_by("-amount", "pk")
+
+
+def history(budget: Budget) -> QuerySet[ImportRecord]:
+    """The imports that wrote the budget's stages, newest first."""
+    return budget.imports.select_related("user")
+
+
+def budgets_for_admin(user) -> QuerySet[Budget]:
+    """The budgets `user` may see in the admin, with how many lines each holds."""
+    return (
+        Budget.objects.for_user(user)
+        .select_related("body")
+        .annotate(line_count=Count("lines"))
+        .order_by("body__slug", "-year")
+    )
+
+
+def export_rows(*, year: int, body: Body | None = None):
+    """Every line of `year` (of one body, or of every active body) as flat tuples, streamed
+    from the database in chunks: the open data files and the platform-wide export read this.
+
+    Columns: `EXPORT_COLUMNS`.
+    """
+    result = Line.objects.filter(budget__year=year)
+    if body is not None:
+        result = result.filter(budget__body=body)
+    else:
+        result = result.filter(budget__body__is_active=True)
+    return (
+        result.order_by("budget__body__slug", "stage", "direction", "quarter", "pk")
+        .values_list(*EXPORT_FIELDS)
+        .iterator(chunk_size=2000)
+    )
+
+
+EXPORT_COLUMNS = (
+    "body", "year", "currency", "stage", "quarter", "direction", "kind", "economic_code",
+    "economic_name_ky", "economic_name_ru", "functional_code", "functional_name_ky",
+    "functional_name_ru", "description", "source", "amount",
+)  # fmt: skip
+EXPORT_FIELDS = (
+    "budget__body__slug", "budget__year", "budget__currency", "stage", "quarter", "direction",
+    "kind", "economic__code", "economic__name_ky", "economic__name_ru", "functional__code",
+    "functional__name_ky", "functional__name_ru", "description", "source", "amount",
+)  # fmt: skip
