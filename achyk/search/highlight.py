@@ -3,7 +3,7 @@
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from . import text
+from . import stemmers, text
 
 #: Characters of text around the first match; beyond SCAN_LIMIT no match is looked for.
 EXCERPT = 240
@@ -12,9 +12,10 @@ SCAN_LIMIT = 20_000
 
 def _matches(word: str, prefixes: set[str]) -> bool:
     norm = text.normalise(word)
-    if any(norm.startswith(p) for p in prefixes):
-        return True
-    return any(s.startswith(p) for s in text.stems(norm) for p in prefixes)
+    forms = {norm, *text.stems(norm)}
+    if not stemmers.is_folded(norm):  # кеңештин is marked for кенеш, as the index finds it
+        forms |= {stemmers.fold(norm), *text.folded_stems(norm)}
+    return any(form.startswith(p) for form in forms for p in prefixes)
 
 
 def _spans(source: str, prefixes: set[str]) -> list[tuple[int, int]]:

@@ -45,7 +45,9 @@ def parse(raw: str) -> Query:
     raw = raw[:MAX_QUERY]
     words = list(dict.fromkeys(text.tokens(raw)))
     shortened = shortened or len(words) > MAX_WORDS
-    return Query(raw=raw, shortened=shortened, stems=[text.stems(w) for w in words[:MAX_WORDS]])
+    return Query(
+        raw=raw, shortened=shortened, stems=[text.query_stems(w) for w in words[:MAX_WORDS]]
+    )
 
 
 def _fts5(query: Query) -> tuple[str, list[str]]:

@@ -9,6 +9,11 @@ and then undoes the voicing of a final consonant before a vowel (мектеби 
 stripper, not a morphological analyser: a stem is what forms of one word share, not the
 dictionary form, and short words (суу, жол, иш) are left alone rather than destroyed.
 Recall and collisions are measured on real word forms in tests/test_stemmers.py.
+
+Readers often type Kyrgyz and Kazakh without their own letters (кенеш for кеңеш, окмот for
+өкмөт, кала for қала): `fold` writes a word that way, and `kyrgyz(word, folded=True)` and
+`kazakh(word, folded=True)` strip the endings as they look once folded (-нын for -ның), so a
+folded query and the folded stems kept beside the true ones meet (docs/adr/0003-search.md).
 """
 
 MIN_STEM = 3
@@ -87,6 +92,28 @@ def _joins(stem: str, suffix: str, vowels: frozenset[str]) -> bool:
     return True
 
 
+#: The letter a reader without a Kyrgyz or Kazakh keyboard types instead: ң → н, ө → о ...
+FOLD = str.maketrans("ңөүәғқұһі", "ноуагкухи")
+FOLDABLE = frozenset("ңөүәғқұһі")
+
+
+def fold(word: str) -> str:
+    """`word` as typed without Kyrgyz and Kazakh letters: кеңеш → кенеш, қала → кала."""
+    return word.translate(FOLD)
+
+
+def is_folded(word: str) -> bool:
+    """Whether `word` has none of the letters `fold` replaces (it may have been typed so)."""
+    return FOLDABLE.isdisjoint(word)
+
+
+KY_SUFFIXES_FOLDED = frozenset(map(fold, KY_SUFFIXES))
+KK_SUFFIXES_FOLDED = frozenset(map(fold, KK_SUFFIXES))
+KY_VOWELS_FOLDED = frozenset(map(fold, KY_VOWELS))
+# Folded Kazakh и and у stand for і, ұ, ү too; they are read as in Kazakh spelling (closing).
+KK_VOWELS_FOLDED = frozenset(map(fold, KK_VOWELS)) - {"и", "у"}
+
+
 def _strip(word: str, suffixes: frozenset[str], vowels: frozenset[str]) -> str:
     longest = max(map(len, suffixes))
     for _round in range(MAX_ROUNDS):
@@ -103,11 +130,17 @@ def _devoice(word: str) -> str:
     return word[:-1] + word[-1].translate(_DEVOICED) if word else word
 
 
-def kyrgyz(word: str) -> str:
-    """The stem of a normalised Kyrgyz word: бюджеттин, бюджетке, бюджети → бюджет."""
+def kyrgyz(word: str, *, folded: bool = False) -> str:
+    """The stem of a normalised Kyrgyz word: бюджеттин, бюджетке, бюджети → бюджет; with
+    `folded`, of a word typed without ң ө ү (кенештин → кенеш)."""
+    if folded:
+        return _strip(word, KY_SUFFIXES_FOLDED, KY_VOWELS_FOLDED)
     return _strip(word, KY_SUFFIXES, KY_VOWELS)
 
 
-def kazakh(word: str) -> str:
-    """The stem of a normalised Kazakh word: бюджеттің, шешімнің, әкімдігі → бюджет, шешім, әкім."""
+def kazakh(word: str, *, folded: bool = False) -> str:
+    """The stem of a normalised Kazakh word: бюджеттің, шешімнің, әкімдігі → бюджет, шешім, әкім;
+    with `folded`, of a word typed without ә ғ қ ң ө ұ ү һ і (каланын → кала)."""
+    if folded:
+        return _strip(word, KK_SUFFIXES_FOLDED, KK_VOWELS_FOLDED)
     return _strip(word, KK_SUFFIXES, KK_VOWELS)

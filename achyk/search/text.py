@@ -46,10 +46,44 @@ def stems(token: str, language: str = "") -> set[str]:
     return {stem(token, code) for code in ((language,) if language else LANGUAGES)}
 
 
+@lru_cache(maxsize=65536)
+def folded_stem(token: str, language: str) -> str:
+    """The stem of `token` written without Kyrgyz and Kazakh letters (кеңештин → кенеш)."""
+    folded = stemmers.fold(token)
+    if language == "ky":
+        return stemmers.kyrgyz(folded, folded=True)
+    if language == "kk":
+        return stemmers.kazakh(folded, folded=True)
+    return stemmers.fold(stem(token, language))
+
+
+def folded_stems(token: str, language: str = "") -> set[str]:
+    """What a reader without ң ө ү (ky) or ә ғ қ ң ө ұ ү һ і (kk) may type for `token`, stemmed:
+    the folded stem and the stem of the folded word. Kept beside the true stems, they never
+    match a query word that has those letters (it reached its true stem)."""
+    codes = (language,) if language else LANGUAGES
+    found = {stemmers.fold(stem(token, code)) for code in codes}
+    return found | {folded_stem(token, code) for code in codes}
+
+
+def query_stems(word: str) -> set[str]:
+    """The stems a query word is looked up by, in every language; a word typed without
+    Kyrgyz and Kazakh letters is also read as folded Kyrgyz and Kazakh (кенештин → кенеш)."""
+    found = stems(word)
+    if stemmers.is_folded(word):
+        found |= {stemmers.kyrgyz(word, folded=True), stemmers.kazakh(word, folded=True)}
+    return found
+
+
 def terms(text: str, language: str = "") -> str:
-    """What the index keeps of `text`: its distinct stems, space separated, in first order."""
+    """What the index keeps of `text`: its distinct stems, space separated, in first order,
+    then the folded stems of its words that have Kyrgyz or Kazakh letters."""
     seen: dict[str, None] = {}
+    folded: dict[str, None] = {}
     for token in tokens(text):
         for found in sorted(stems(token, language)):
             seen.setdefault(found, None)
-    return " ".join(seen)
+        if not stemmers.is_folded(token):
+            for found in sorted(folded_stems(token, language)):
+                folded.setdefault(found, None)
+    return " ".join([*seen, *(term for term in folded if term not in seen)])

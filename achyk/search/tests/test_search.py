@@ -265,3 +265,17 @@ def test_people_of_the_leadership_page_are_found_by_name_and_position(client, bo
     html = seen(client, "/burana/ky/search/", "башчысы Үсөнов")
     assert 'href="/burana/ky/leadership/' in found(client, "/burana/ky/search/", "Үсөнов")
     assert "Асан Үсөнов" in html
+
+
+def test_words_typed_without_kyrgyz_and_kazakh_letters_find_them(client, body_a):
+    factories.news(body_a, "ky", title="Айылдык кеңештин токтому",
+                   body="<p>Айыл өкмөтүнүн үйү жана көлдүн жээги.</p>")  # fmt: skip
+    for q in ["кенеш", "кенештин", "окмот", "окмотуно", "кеңешке"]:
+        assert "Айылдык кеңештин токтому" in seen(client, "/burana/ky/search/", q)
+    assert "<mark>кеңештин</mark>" in found(client, "/burana/ky/search/", "кенеш")
+    factories.news(body_a, "ky", title="Колдун күчү")  # кол (hand), not көл (lake)
+    assert "Колдун күчү" not in seen(client, "/burana/ky/search/", "көл")
+    kazakh = body_factories.body(slug="zhanakorgan", name="Жаңақорған", country="KZ")
+    factories.news(kazakh, "kk", title="Әкімнің шешімі", body="<p>Қаланың бюджеті.</p>")
+    for q in ["акимнин", "шешими", "каланын", "кала"]:
+        assert "Әкімнің шешімі" in seen(client, "/zhanakorgan/kk/search/", q)

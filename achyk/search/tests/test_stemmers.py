@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from achyk.search import text
+from achyk.search import stemmers, text
 
 DATA = Path(__file__).parent / "data"
 FLOORS = {"ky": 0.95, "kk": 0.95, "ru": 0.95}
@@ -67,3 +67,25 @@ def test_short_words_are_not_destroyed():
 
 def test_normalisation_reads_yo_as_ye_and_drops_punctuation():
     assert text.tokens("Сёла, «КЕҢЕШ»!") == ["села", "кеңеш"]
+
+
+def test_folding_writes_words_as_typed_without_kyrgyz_and_kazakh_letters():
+    assert stemmers.fold("кеңеш өкмөтү үй") == "кенеш окмоту уй"
+    assert stemmers.fold("әкімдігі ғылым қала ұлы һәм") == "акимдиги гылым кала улы хам"
+    assert stemmers.is_folded("кенеш") and not stemmers.is_folded("кеңеш")
+
+
+def test_folded_kyrgyz_and_kazakh_forms_reach_the_folded_stem():
+    for form in ["кенештин", "кенешке", "кенештер", "кенешинде"]:
+        assert stemmers.kyrgyz(form, folded=True) == "кенеш"
+    for form in ["каланын", "калага", "каласы", "шешимнин", "шешимдери"]:
+        assert stemmers.kazakh(form, folded=True) in {"кала", "шешим"}
+
+
+def test_a_word_typed_with_its_letters_does_not_meet_the_word_it_folds_to():
+    """көл (lake) and кол (hand): the index keeps кол beside көл, but a query written with ө
+    is looked up by its true stem only, so it does not find кол; кол (no ө) finds both."""
+    lake, hand = set(text.terms("көлдүн", "ky").split()), set(text.terms("колдун", "ky").split())
+    assert not any(t.startswith(s) for s in text.query_stems("көл") for t in hand)
+    assert any(t.startswith(s) for s in text.query_stems("кол") for t in lake)
+    assert any(t.startswith(s) for s in text.query_stems("кол") for t in hand)
