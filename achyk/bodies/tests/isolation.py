@@ -172,7 +172,27 @@ def populate(body, marker: str) -> World:
         body=body, type=apps.get_model("documents", "DocumentType").objects.first(),
         title=f"{marker} act {WORD}", signatory=f"СЕКРЕТ-{marker}",
     )  # fmt: skip
+    if apps.is_installed("achyk.budget"):
+        _budget_objects(world)
     return world
+
+
+def _budget_objects(world: World) -> None:
+    """A budget with a marked line and a marked import in the history."""
+    o, marker = world.objects, world.marker
+    budget = apps.get_model("budget", "Budget").objects.create(
+        body=world.body, year=2026, currency="KGS", approved_by=o["act"]
+    )
+    code = apps.get_model("budget", "Classification").objects.filter(code="1111").first()
+    apps.get_model("budget", "Line").objects.create(
+        budget=budget, stage="approved", direction="revenue", economic=code, amount="1.00",
+        description=f"СЕКРЕТ-{marker} {WORD}", source=f"{marker} donor",
+    )  # fmt: skip
+    apps.get_model("budget", "ImportRecord").objects.create(
+        body=world.body, budget=budget, stage="approved", user=o["editor"],
+        file_name=f"{marker}.xlsx", rows=1, replaced=0, revenue="1.00", expenditure="0.00",
+    )  # fmt: skip
+    o["budget"] = budget
 
 
 def _workflow_objects(world: World) -> None:
@@ -219,7 +239,8 @@ MODEL_OBJECTS = {
     "wagtailredirects.redirect": "redirect", "bodies.body": "body",
     "bodies.membership": "membership", "bodies.territory": "territory",
     "bin.binentry": "bin_entry", "documents.act": "act",
-    "documents.documenttype": "document_type",
+    "documents.documenttype": "document_type", "budget.budget": "budget",
+    "budget.classification": "classification",
 }  # fmt: skip
 #: Namespaces (or route names) whose views do not name their model, and the model of `pk`.
 NAMESPACE_MODELS = {
@@ -240,6 +261,7 @@ def object_of_model(world: World, model):
         "membership": o["admin"].membership, "territory": world.body.territory,
         # Platform reference data, the same for every body: never marked.
         "document_type": apps.get_model("documents", "DocumentType").objects.first(),
+        "classification": _first_of("budget", "Classification"),
     }  # fmt: skip
     label = model._meta.label_lower
     if issubclass(model, Page):
@@ -251,6 +273,12 @@ def object_of_model(world: World, model):
     if any(f.name == "body" for f in model._meta.get_fields()):
         return model._default_manager.filter(body=world.body).first()
     return None
+
+
+def _first_of(app_label: str, model_name: str):
+    if not apps.is_installed(f"achyk.{app_label}"):
+        return None
+    return apps.get_model(app_label, model_name).objects.first()
 
 
 def route_model(route: Route):

@@ -1,0 +1,95 @@
+"""Forms of the budget import and the budget page in the admin."""
+
+import datetime
+from pathlib import PurePath
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from achyk.bodies.models import Body
+from achyk.ui.uploads import check_document
+
+from .importing import FIELDS
+from .models import StageName
+
+EXTENSIONS = ("csv", "xlsx")
+
+
+class UploadForm(forms.Form):
+    year = forms.IntegerField(label=gettext_lazy("Year"), min_value=2000, max_value=2100)
+    stage = forms.ChoiceField(label=gettext_lazy("Stage"), choices=StageName.choices)
+    file = forms.FileField(
+        label=gettext_lazy("Spreadsheet (CSV or XLSX)"),
+        help_text=gettext_lazy(
+            "One row per budget line: economic code, amount and, if you have them, functional "
+            "code, quarter (for execution), description, kind and source of funds."
+        ),
+    )
+
+    def __init__(self, *args, platform: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = datetime.date.today().year
+        if platform:
+            self.fields["body"] = forms.ModelChoiceField(
+                label=gettext_lazy("Body"), queryset=Body.objects.filter(is_active=True)
+            )
+            self.order_fields(["body"])
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        extension = PurePath(upload.name or "").suffix.lower().lstrip(".")
+        if extension not in EXTENSIONS:
+            raise forms.ValidationError(
+                _("Upload the budget as CSV or XLSX; this file is .%(extension)s.")
+                % {"extension": extension or "?"}
+            )
+        check_document(upload)
+        upload.seek(0)
+        return upload
+
+
+class MappingForm(forms.Form):
+    """Which column of the file holds each field; prefilled from the headers."""
+
+    def __init__(self, *args, headers: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", gettext_lazy("— not in the file —"))] + [
+            (str(index), f"{_letter(index)}: {header or '…'}")
+            for index, header in enumerate(headers)
+        ]
+        for name, (label, _words) in FIELDS.items():
+            self.fields[name] = forms.ChoiceField(label=label, choices=choices, required=False)
+
+    def mapping(self) -> dict[str, int | None]:
+        data = self.cleaned_data if self.is_bound else self.initial
+        return {
+            name: int(data[name]) if data.get(name) not in (None, "") else None for name in FIELDS
+        }
+
+
+def _letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+class ApprovalForm(forms.Form):
+    act = forms.ModelChoiceField(
+        label=gettext_lazy("Approving council resolution"), queryset=None, required=False,
+        help_text=gettext_lazy("An act of the registry; add it there first."),
+    )  # fmt: skip
+    approved_on = forms.DateField(
+        label=gettext_lazy("Date of approval"), required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=gettext_lazy("Empty: the act's date of adoption."),
+    )  # fmt: skip
+
+    def __init__(self, *args, body: Body, **kwargs):
+        from achyk.documents.models import Act
+
+        super().__init__(*args, **kwargs)
+        self.fields["act"].queryset = Act.objects.filter(body=body).select_related("type")

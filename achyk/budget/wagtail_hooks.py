@@ -1,0 +1,42 @@
+"""The budget in the admin: its menu item, its addresses and the classification viewset."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from achyk.bodies.models import body_of
+from achyk.bodies.tenancy import sees_all_bodies
+
+from .admin_views import BudgetDetailView, BudgetIndexView, ImportPreviewView, ImportUploadView
+
+
+@hooks.register("register_admin_urls")
+def register_budget_urls():
+    return [
+        path("budget/", BudgetIndexView.as_view(), name="budget_admin_index"),
+        path("budget/<int:pk>/", BudgetDetailView.as_view(), name="budget_admin_detail"),
+        path("budget/import/", ImportUploadView.as_view(), name="budget_admin_import"),
+        path("budget/import/<str:token>/", ImportPreviewView.as_view(),
+             name="budget_admin_preview"),
+    ]  # fmt: skip
+
+
+class BudgetMenuItem(MenuItem):
+    def is_shown(self, request):
+        return body_of(request.user) is not None or sees_all_bodies(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_budget_menu_item():
+    return BudgetMenuItem(
+        gettext_lazy("Budget"), reverse("budget_admin_index"), name="budget",
+        icon_name="table", order=420,
+    )  # fmt: skip
+
+
+@hooks.register("register_admin_viewset")
+def register_classification_viewset():
+    from .viewsets import ClassificationViewSet
+
+    return ClassificationViewSet()
