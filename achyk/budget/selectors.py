@@ -287,3 +287,18 @@ EXPORT_FIELDS = (
     "kind", "economic__code", "economic__name_ky", "economic__name_ru", "functional__code",
     "functional__name_ky", "functional__name_ru", "description", "source", "amount",
 )  # fmt: skip
+
+
+PLATFORM_EXPORT_COLUMNS = ("body_name_ky", "body_name_ru", *EXPORT_COLUMNS)
+PLATFORM_EXPORT_FIELDS = ("budget__body__name_ky", "budget__body__name_ru", *EXPORT_FIELDS)
+
+
+def platform_export_rows(*, year: int):
+    """Every line of `year` of every active body, with the body's names, streamed in chunks
+    (`PLATFORM_EXPORT_COLUMNS`)."""
+    return (
+        Line.objects.filter(budget__year=year, budget__body__is_active=True)
+        .order_by("budget__body__slug", "stage", "direction", "quarter", "pk")
+        .values_list(*PLATFORM_EXPORT_FIELDS)
+        .iterator(chunk_size=2000)
+    )
