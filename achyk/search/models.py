@@ -11,6 +11,8 @@ class Kind(models.TextChoices):
     PAGE = "page", _("page")
     DOCUMENT = "document", _("document")
     ACT = "act", _("legal act")
+    #: An act's registry record (its metadata) in a language it has no public file in.
+    ACT_RECORD = "act_record", _("legal act")
 
 
 class SearchEntry(models.Model):
@@ -20,7 +22,9 @@ class SearchEntry(models.Model):
     (a draft, an unpublished or private page, an archived document) has no entry. `terms`
     holds the stems of the title and text (`text.terms`); the full-text index over it is a
     SQLite FTS5 table or a PostgreSQL GIN index (migration 0002). `language` is empty for a
-    document whose language is not known: it is found in every language.
+    document whose language is not known: it is found in every language. An act's record
+    (`Kind.ACT_RECORD`, `object_id` = the act) has one entry per language, hence `language` in
+    the unique constraint.
     """
 
     body = models.ForeignKey(
@@ -42,7 +46,9 @@ class SearchEntry(models.Model):
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
         constraints = [
-            models.UniqueConstraint(fields=["kind", "object_id"], name="search_one_entry_per_item")
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "language"], name="search_one_entry_per_item_language"
+            )
         ]
         indexes = [models.Index(fields=["language", "body", "date"])]
 

@@ -1,4 +1,5 @@
-"""Writes to the search index: what a page or a document shows the public, in stems.
+"""Writes to the search index: what a page, a document or an act's record shows the public,
+in stems.
 
 Called by the receivers in `signals.py`; `rebuild()` indexes everything again (the
 `rebuild_search_index` command). Every function is idempotent: indexing an item that is
@@ -9,6 +10,7 @@ import html
 
 from django.db import transaction
 from django.urls import get_script_prefix
+from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
@@ -140,6 +142,53 @@ def remove_document(*, document_id: int) -> None:
     SearchEntry.objects.filter(kind__in=DOCUMENT_KINDS, object_id=document_id).delete()
 
 
+def index_act(*, act_id: int) -> list[SearchEntry]:
+    """Index the registry record of an act (title, number, type, date, who adopted and signed
+    it, status, topics) in each language of its body where it has no public file: a file's
+    entry finds the act where there is one, and an act with no file at all is still found in
+    every language its page is read in. Forgets the records of a deleted act."""
+    act = Act.objects.select_related("type", "body").filter(pk=act_id).first()
+    if act is None:
+        remove_act(act_id=act_id)
+        return []
+    covered = set(act.files.filter(is_archived=False).values_list("language", flat=True))
+    languages = [] if "" in covered else [c for c in act.body.language_list if c not in covered]
+    entries = []
+    with transaction.atomic():
+        for language in languages:
+            path = _act_path(act, language)
+            if path:
+                entries.append(_write_record(act, language, path))
+        SearchEntry.objects.filter(kind=Kind.ACT_RECORD, object_id=act.pk).exclude(
+            language__in=[entry.language for entry in entries]
+        ).delete()
+    return entries
+
+
+def _write_record(act: Act, language: str, path: str) -> SearchEntry:
+    with translation.override(language):
+        parts = [
+            act.type.name, act.number and f"№ {act.number}",
+            act.adopted_on and act.adopted_on.strftime("%d.%m.%Y"),
+            act.get_adopted_by_display(), act.signatory, act.get_status_display(),
+            " ".join(act.tags.names()),
+        ]  # fmt: skip
+    body_text = "\n".join(str(part) for part in parts if part)
+    title, body_text = str(act).replace("\x00", ""), body_text.replace("\x00", "")
+    entry, _created = SearchEntry.objects.update_or_create(
+        kind=Kind.ACT_RECORD, object_id=act.pk, language=language,
+        defaults={
+            "body": act.body, "title": title[:500], "text": body_text, "url": path[:1000],
+            "date": act.published_at, "terms": text.terms(f"{title}\n{body_text}", language),
+        },
+    )  # fmt: skip
+    return entry
+
+
+def remove_act(*, act_id: int) -> None:
+    SearchEntry.objects.filter(kind=Kind.ACT_RECORD, object_id=act_id).delete()
+
+
 def rebuild() -> int:
     """Index every page and document again; returns how many entries there are."""
     with transaction.atomic():
@@ -148,4 +197,6 @@ def rebuild() -> int:
             index_page(page)
         for document_id in Document.objects.filter(is_archived=False).values_list("pk", flat=True):
             index_document(document_id=document_id)
+        for act_id in Act.objects.values_list("pk", flat=True):
+            index_act(act_id=act_id)
     return SearchEntry.objects.count()

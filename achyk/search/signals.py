@@ -2,11 +2,12 @@
 
 Pages: published (index), unpublished or deleted (forget), moved or given a view restriction
 (the page and everything under it again). Documents: saved (index, or forget when archived)
-and deleted, and again when their text has been read. Acts: saved (their language versions
-again). Connected in `SearchConfig.ready()`.
+and deleted, and again when their text has been read. Acts: saved, given topics or a file, or
+deleted (their language versions and their registry records again). Connected in
+`SearchConfig.ready()`.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from wagtail import signals as wagtail_signals
 from wagtail.models import Page, PageViewRestriction
 
@@ -37,8 +38,19 @@ def restriction_changed(sender, instance, **kwargs) -> None:
         services.index_page_tree(page)
 
 
+def document_changing(sender, instance, **kwargs) -> None:
+    """Note the act a document leaves, so that act's record comes back where it lost a file."""
+    if instance.pk:
+        instance._search_former_act_id = (
+            Document.objects.filter(pk=instance.pk).values_list("act_id", flat=True).first()
+        )
+
+
 def document_saved(sender, instance, **kwargs) -> None:
     services.index_document(document_id=instance.pk)
+    acts = {instance.act_id, getattr(instance, "_search_former_act_id", None)}
+    for act_id in acts - {None}:
+        services.index_act(act_id=act_id)
 
 
 def text_extracted(sender, document_id, **kwargs) -> None:
@@ -47,11 +59,30 @@ def text_extracted(sender, document_id, **kwargs) -> None:
 
 def document_deleted(sender, instance, **kwargs) -> None:
     services.remove_document(document_id=instance.pk)
+    if instance.act_id:
+        services.index_act(act_id=instance.act_id)
 
 
 def act_saved(sender, instance, **kwargs) -> None:
     for document_id in instance.files.values_list("pk", flat=True):
         services.index_document(document_id=document_id)
+    services.index_act(act_id=instance.pk)
+
+
+def act_deleting(sender, instance, **kwargs) -> None:
+    instance._search_file_ids = list(instance.files.values_list("pk", flat=True))
+
+
+def act_deleted(sender, instance, **kwargs) -> None:
+    """Forget the act's records; its files, no longer versions of an act, are documents again."""
+    services.remove_act(act_id=instance.pk)
+    for document_id in getattr(instance, "_search_file_ids", ()):
+        services.index_document(document_id=document_id)
+
+
+def act_topics_changed(sender, instance, action, **kwargs) -> None:
+    if isinstance(instance, Act) and action in ("post_add", "post_remove", "post_clear"):
+        services.index_act(act_id=instance.pk)
 
 
 def connect() -> None:
@@ -63,7 +94,13 @@ def connect() -> None:
         signal.connect(
             restriction_changed, sender=PageViewRestriction, dispatch_uid=f"{UID}.r{id(signal)}"
         )
+    pre_save.connect(document_changing, sender=Document, dispatch_uid=f"{UID}.document_changing")
     post_save.connect(document_saved, sender=Document, dispatch_uid=f"{UID}.document_saved")
     post_delete.connect(document_deleted, sender=Document, dispatch_uid=f"{UID}.document_gone")
     document_text_extracted.connect(text_extracted, dispatch_uid=f"{UID}.text_extracted")
     post_save.connect(act_saved, sender=Act, dispatch_uid=f"{UID}.act_saved")
+    pre_delete.connect(act_deleting, sender=Act, dispatch_uid=f"{UID}.act_deleting")
+    post_delete.connect(act_deleted, sender=Act, dispatch_uid=f"{UID}.act_deleted")
+    m2m_changed.connect(
+        act_topics_changed, sender=Act.tags.through, dispatch_uid=f"{UID}.act_topics"
+    )

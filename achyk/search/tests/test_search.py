@@ -279,3 +279,56 @@ def test_words_typed_without_kyrgyz_and_kazakh_letters_find_them(client, body_a)
     factories.news(kazakh, "kk", title="Әкімнің шешімі", body="<p>Қаланың бюджеті.</p>")
     for q in ["акимнин", "шешими", "каланын", "кала"]:
         assert "Әкімнің шешімі" in seen(client, "/zhanakorgan/kk/search/", q)
+
+
+def test_act_with_no_file_is_found_by_its_metadata_in_each_language_of_its_body(client, body_a):
+    act = Act.objects.create(
+        body=body_a, type=DocumentType.objects.get(code="council-resolution"),
+        title="Жайыттарды пайдалануу тартиби жөнүндө", number="45-б", signatory="Үсөнов А.",
+    )  # fmt: skip
+    act.tags.set(["жайыт"])
+    for language, type_word in [("ky", "токтомдору"), ("ru", "постановления")]:
+        html = seen(client, f"/burana/{language}/search/", "жайыттын")
+        assert "Жайыттарды пайдалануу тартиби жөнүндө № 45-б" in html
+        assert f'href="/burana/{language}/documents/acts/{act.pk}-' in html
+        assert f"acts/{act.pk}-" in seen(client, f"/burana/{language}/search/", type_word)
+        assert f"acts/{act.pk}-" in seen(client, f"/burana/{language}/search/", "45")
+        assert f"acts/{act.pk}-" in seen(client, f"/burana/{language}/search/", "Үсөнов")
+    assert f"acts/{act.pk}-" in seen(client, "/ky/search/", "жайыт")  # the platform too
+    entries = SearchEntry.objects.filter(kind="act_record", object_id=act.pk)
+    assert sorted(entries.values_list("language", flat=True)) == ["ky", "ru"]
+
+
+def test_act_record_gives_way_to_its_file_and_leaves_with_the_act(client, body_a):
+    act = Act.objects.create(
+        body=body_a, type=DocumentType.objects.first(), title="Жайыт жөнүндө", number="46"
+    )
+    doc = text_document(body_a, "Жайыт комитетинин отчету.", title="ky", language="ky")
+    doc.act = act
+    doc.save()
+    records = SearchEntry.objects.filter(kind="act_record", object_id=act.pk)
+    assert list(records.values_list("language", flat=True)) == ["ru"]
+    assert "<mark>отчету</mark>" in found(client, "/burana/ky/search/", "отчет")
+    assert "Жайыт жөнүндө № 46" in seen(client, "/burana/ru/search/", "жайыт")
+
+    doc.is_archived = True
+    doc.save()
+    assert sorted(records.values_list("language", flat=True)) == ["ky", "ru"]
+    assert "отчету" not in seen(client, "/burana/ky/search/", "отчет")
+
+    act.delete()
+    assert not SearchEntry.objects.filter(kind__in=["act", "act_record"]).exists()
+    assert "Жайыт жөнүндө" not in seen(client, "/burana/ky/search/", "жайыт")
+
+
+def test_act_record_of_another_body_is_not_found_on_a_body_site(client, body_a, body_b):
+    Act.objects.create(body=body_b, type=DocumentType.objects.first(), title="Көк-Жар жайыты")
+    assert "Көк-Жар жайыты" not in seen(client, "/burana/ky/search/", "жайыт")
+    assert "Көк-Жар жайыты" in seen(client, "/kok-jar/ky/search/", "жайыт")
+
+
+def test_rebuild_indexes_acts_without_files(body_a):
+    act = Act.objects.create(body=body_a, type=DocumentType.objects.first(), title="Жайыт")
+    SearchEntry.objects.all().delete()
+    services.rebuild()
+    assert SearchEntry.objects.filter(kind="act_record", object_id=act.pk).count() == 2
