@@ -293,3 +293,8 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.budget} {self.stage} {self.file_name}"
+
+
+# Citizens' Budgets and hearings live in their own modules; importing them here registers them.
+from .citizens import CitizensBudget, CitizensStage, Section  # noqa: E402, F401
+from .hearings import Decision, Hearing, Proposal  # noqa: E402, F401

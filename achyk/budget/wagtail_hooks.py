@@ -40,3 +40,10 @@ def register_classification_viewset():
     from .viewsets import ClassificationViewSet
 
     return ClassificationViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_citizens_and_hearings():
+    from .citizens_admin import CitizensBudgetViewSet, HearingViewSet
+
+    return [CitizensBudgetViewSet(), HearingViewSet()]

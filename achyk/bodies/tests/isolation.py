@@ -174,6 +174,7 @@ def populate(body, marker: str) -> World:
     )  # fmt: skip
     if apps.is_installed("achyk.budget"):
         _budget_objects(world)
+        _citizens_objects(world)
     return world
 
 
@@ -193,6 +194,22 @@ def _budget_objects(world: World) -> None:
         file_name=f"{marker}.xlsx", rows=1, replaced=0, revenue="1.00", expenditure="0.00",
     )  # fmt: skip
     o["budget"] = budget
+
+
+def _citizens_objects(world: World) -> None:
+    """A Citizens' Budget and a hearing with a proposal, all published and marked."""
+    o, marker = world.objects, world.marker
+    o["citizens_budget"] = apps.get_model("budget", "CitizensBudget").objects.create(
+        body=world.body, year=2026, stage="approved", is_published=True,
+        general_ky=f"СЕКРЕТ-{marker} {marker} {WORD}", general_ru=f"{marker} {WORD}",
+    )  # fmt: skip
+    o["hearing"] = apps.get_model("budget", "Hearing").objects.create(
+        body=world.body, year=2027, starts_at=timezone.now(), is_published=True,
+        place_ky=f"СЕКРЕТ-{marker} {WORD}", minutes_ru=f"{marker} minutes",
+    )  # fmt: skip
+    o["proposal"] = apps.get_model("budget", "Proposal").objects.create(
+        hearing=o["hearing"], author=f"СЕКРЕТ-{marker}", text=f"{marker} proposal {WORD}"
+    )
 
 
 def _workflow_objects(world: World) -> None:

@@ -1,0 +1,425 @@
+"""What the public budget pages show: figures of a body's published budgets, read through the
+budget's selectors and turned into charts (`ui.charts`) and rows for templates and the PDF.
+
+Nothing here writes. Every amount stays a Decimal summed in the database; the active
+language decides only how it is written (`formatting`).
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from achyk.ui import charts
+
+from . import selectors
+from .citizens import CitizensBudget, CitizensStage, Section
+from .formatting import currency_name, money, percent, share
+from .hearings import Hearing
+from .models import Budget, Classification, Direction, StageName
+
+QUARTERS = ("I", "II", "III", "IV")
+HISTORY_YEARS = 5
+TOP_CATEGORIES = 5
+
+
+def plan_stage(present: set[str]) -> str | None:
+    """The plan the page reads: amended if any, else approved, else the draft."""
+    for stage in (StageName.AMENDED, StageName.APPROVED, StageName.DRAFT):
+        if stage in present:
+            return stage
+    return None
+
+
+def revenue_by_category(budget: Budget, *, stage: str) -> list[tuple[str, Decimal]]:
+    """Revenue of a stage by category: the codes just below "1 Revenue" (taxes, transfers,
+    non-tax revenue, ...), largest first. [(name, amount)]"""
+    rows = (
+        budget.lines.filter(stage=stage, direction=Direction.REVENUE)
+        .values("economic")
+        .annotate(amount=Sum("amount"))
+        .order_by()
+    )
+    codes = Classification.objects.filter(
+        country=budget.body.country, kind=Classification.Kind.ECONOMIC
+    ).in_bulk()
+    found: dict[str, Decimal] = {}
+    for row in rows:
+        category = _below_root(codes, row["economic"])
+        name = category.name if category else "—"
+        found[name] = found.get(name, Decimal(0)) + row["amount"]
+    return sorted(found.items(), key=lambda pair: (-pair[1], pair[0]))
+
+
+def _below_root(codes: dict, pk):
+    node, seen = codes.get(pk), set()
+    while node is not None and node.parent_id and node.parent_id not in seen:
+        seen.add(node.pk)
+        parent = codes.get(node.parent_id)
+        if parent is None or not parent.parent_id:
+            return node
+        node = parent
+    return node
+
+
+def expenditure_by_category(budget: Budget, *, stage: str) -> list[tuple[str, Decimal]]:
+    """Expenditure of a stage by functional category (education, roads, ...), largest first."""
+    result = selectors.by_category(budget, stage=stage, direction=Direction.EXPENDITURE)
+    return [(f"{row.name}", row.amount) for row in result]
+
+
+def _compare_chart(title, plan: list, executed: list | None, unit: str, plan_label: str):
+    """Bars by category: the plan, and execution beside it when reported."""
+    names = [name for name, _amount in plan]
+    for name, _amount in executed or []:
+        if name not in names:
+            names.append(name)
+    series = [charts.Series(plan_label, [dict(plan).get(name) for name in names])]
+    if executed:
+        done = dict(executed)
+        series.append(charts.Series(_("Executed"), [done.get(name) for name in names]))
+    return charts.bar_chart(title, names, series, unit=unit, category_header=_("Category"))
+
+
+@dataclass
+class Overview:
+    """A year of a body's budget, as its public page shows it."""
+
+    budget: Budget
+    currency: str
+    stages: list[str]
+    plan: str | None
+    summary: list[dict]
+    per_resident: list[dict]
+    charts: dict = field(default_factory=dict)
+    quarters: dict = field(default_factory=dict)
+    last_quarter: int | None = None
+
+
+def overview(budget: Budget, *, with_charts: bool = True) -> Overview:
+    """Totals of every stage, per resident, and (for the year page) the charts."""
+    totals = selectors.totals(budget)
+    present = set(totals)
+    stages = [stage for stage in StageName.values if stage in present]
+    plan = plan_stage(present)
+    result = Overview(
+        budget=budget, currency=budget.currency, stages=stages, plan=plan,
+        summary=_summary(budget, totals, stages), per_resident=_per_resident(budget, totals),
+    )  # fmt: skip
+    if with_charts and plan:
+        _add_charts(result, totals)
+    return result
+
+
+def _summary(budget: Budget, totals: dict, stages: list[str]) -> list[dict]:
+    rows = []
+    for stage in stages:
+        revenue = totals[stage].get(Direction.REVENUE)
+        expenditure = totals[stage].get(Direction.EXPENDITURE)
+        balance = (revenue or 0) - (expenditure or 0)
+        rows.append({
+            "stage": StageName(stage).label, "revenue": money(revenue, budget.currency),
+            "expenditure": money(expenditure, budget.currency),
+            "balance": money(balance, budget.currency),
+        })  # fmt: skip
+    return rows
+
+
+def _per_resident(budget: Budget, totals: dict) -> list[dict]:
+    population = budget.body.population
+    if not population:
+        return []
+    rows = []
+    for stage in (plan_stage(set(totals)), StageName.EXECUTED):
+        if stage not in totals:
+            continue
+        amounts = totals[stage]
+        rows.append({
+            "stage": StageName(stage).label,
+            "revenue": _each(amounts.get(Direction.REVENUE), population, budget.currency),
+            "expenditure": _each(amounts.get(Direction.EXPENDITURE), population, budget.currency),
+        })  # fmt: skip
+    return rows
+
+
+def _each(amount: Decimal | None, population: int, currency: str) -> str:
+    return money(None if amount is None else amount / population, currency)
+
+
+def _add_charts(result: Overview, totals: dict) -> None:
+    budget, plan, unit = result.budget, result.plan, currency_name(result.currency)
+    executed = StageName.EXECUTED in totals
+    plan_label = StageName(plan).label
+    result.charts["revenue"] = _compare_chart(
+        _("Revenue by category, %(unit)s") % {"unit": unit},
+        revenue_by_category(budget, stage=plan),
+        revenue_by_category(budget, stage=StageName.EXECUTED) if executed else None,
+        unit, plan_label,
+    )  # fmt: skip
+    spending = expenditure_by_category(budget, stage=plan)
+    result.charts["expenditure"] = _compare_chart(
+        _("Expenditure by category, %(unit)s") % {"unit": unit}, spending,
+        expenditure_by_category(budget, stage=StageName.EXECUTED) if executed else None,
+        unit, plan_label,
+    )  # fmt: skip
+    population = budget.body.population
+    if population and spending:
+        result.charts["per_resident"] = charts.bar_chart(
+            _("Expenditure per resident by category, %(unit)s") % {"unit": unit},
+            [name for name, _amount in spending],
+            charts.Series(plan_label, [amount / population for _name, amount in spending]),
+            unit=unit, category_header=_("Category"),
+        )  # fmt: skip
+    if executed:
+        _add_quarters(result, totals)
+    _add_history(result)
+
+
+def _add_quarters(result: Overview, totals: dict) -> None:
+    budget = result.budget
+    rows = {}
+    for direction in (Direction.REVENUE, Direction.EXPENDITURE):
+        plan = totals[result.plan].get(direction)
+        rows[direction] = _quarter_rows(budget, direction, plan)
+    result.quarters = rows
+    result.last_quarter = selectors.last_quarter(budget)
+    series = [
+        charts.Series(label, [row["percent"] if row["reported"] else None for row in rows[d]])
+        for d, label in ((Direction.REVENUE, _("Revenue")),
+                         (Direction.EXPENDITURE, _("Expenditure")))
+    ]  # fmt: skip
+    result.charts["quarters"] = charts.column_chart(
+        _("Execution of the year's plan by quarter (since the start of the year), %"),
+        QUARTERS, series, unit="%", decimals=1, category_header=_("Quarter"),
+    )  # fmt: skip
+
+
+def _quarter_rows(budget: Budget, direction: str, plan: Decimal | None) -> list[dict]:
+    reported = (
+        budget.lines.filter(stage=StageName.EXECUTED, direction=direction)
+        .values("quarter")
+        .annotate(amount=Sum("amount"))
+        .order_by()
+    )
+    per_quarter = {row["quarter"]: row["amount"] for row in reported}
+    last = max(per_quarter, default=0)
+    rows, running = [], Decimal(0)
+    for number, label in enumerate(QUARTERS, start=1):
+        amount = per_quarter.get(number)
+        running += amount or 0
+        rows.append({
+            "quarter": label, "reported": number <= last,
+            "executed": money(amount, budget.currency) if number <= last else "—",
+            "cumulative": money(running, budget.currency) if number <= last else "—",
+            "percent": percent(running, plan), "share": share(running, plan)
+            if number <= last else "—",
+        })  # fmt: skip
+    return rows
+
+
+def _add_history(result: Overview) -> None:
+    budget, unit = result.budget, currency_name(result.currency)
+    by_stage = {}
+    for stage in (StageName.APPROVED, StageName.EXECUTED):
+        rows = selectors.year_over_year(budget.body, stage=stage, years=50)
+        by_stage[stage] = {row.year: row for row in rows if row.year <= budget.year}
+    years = sorted(set(by_stage[StageName.APPROVED]) | set(by_stage[StageName.EXECUTED]))
+    years = years[-HISTORY_YEARS:]
+    if len(years) < 2:
+        return
+    approved, executed = by_stage[StageName.APPROVED], by_stage[StageName.EXECUTED]
+
+    def values(found, attr):
+        return [getattr(found[y], attr) if y in found else None for y in years]
+
+    result.charts["history"] = charts.column_chart(
+        _("This year and the years before, %(unit)s") % {"unit": unit},
+        [str(year) for year in years],
+        [
+            charts.Series(_("Revenue, approved"), values(approved, "revenue")),
+            charts.Series(_("Expenditure, approved"), values(approved, "expenditure")),
+            charts.Series(_("Expenditure, executed"), values(executed, "expenditure")),
+        ],
+        unit=unit, category_header=_("Year"),
+    )  # fmt: skip
+
+
+def citizens_budgets(body, *, year: int | None = None):
+    """The body's published Citizens' Budgets (of one year), newest first."""
+    result = CitizensBudget.objects.published().filter(body=body)
+    if year is not None:
+        result = result.filter(year=year)
+    return result.order_by("-year", "stage")
+
+
+def hearings(body, *, year: int | None = None):
+    """The body's published hearings (of one budget year), newest first, with proposals."""
+    result = Hearing.objects.published().filter(body=body)
+    if year is not None:
+        result = result.filter(year=year)
+    return result.select_related("draft_budget", "draft_document", "minutes_document")
+
+
+# The Citizens' Budget: sections with their text and the figures that go with them.
+
+
+@dataclass
+class SectionView:
+    key: str
+    title: str
+    paragraphs: list[str]
+    rows: list[tuple[str, str]]
+    chart: object = None
+
+
+@dataclass
+class CitizensView:
+    """A Citizens' Budget in one language, as the page and the PDF show it."""
+
+    citizens: CitizensBudget
+    language: str
+    title: str
+    subtitle: str
+    body_name: str
+    sections: list[SectionView]
+    url: str
+    footer: str
+    has_figures: bool
+
+
+def paragraphs(text: str) -> list[str]:
+    """Plain text split into paragraphs at blank lines; single line breaks are kept as
+    spaces."""
+    blocks = [" ".join(part.split()) for part in text.replace("\r\n", "\n").split("\n\n")]
+    return [block for block in blocks if block]
+
+
+def citizens_view(citizens: CitizensBudget, *, language: str, url: str) -> CitizensView:
+    """Text in `language` and the figures of the budget of the same year (active language)."""
+    body = citizens.body
+    budget = selectors.public_budget(body, citizens.year)
+    figures = _Figures(budget) if budget is not None else None
+    sections = []
+    for key, label in Section.choices:
+        text = paragraphs(citizens.text(key, language))
+        rows = _rows_of(key, body, figures)
+        if text or rows:
+            sections.append(SectionView(key, str(label), text, rows))
+    stage = CitizensStage(citizens.stage).label
+    title = _("Citizens' Budget %(year)s") % {"year": citizens.year}
+    footer = _("Published on %(url)s. Figures from the budget data of the body.") % {"url": url}
+    return CitizensView(
+        citizens=citizens, language=language, title=title, subtitle=str(stage),
+        body_name=body.translated("name", language), sections=sections, url=url,
+        footer=footer, has_figures=figures is not None,
+    )  # fmt: skip
+
+
+class _Figures:
+    """The figures a Citizens' Budget quotes, read once from the budget."""
+
+    def __init__(self, budget: Budget):
+        self.budget = budget
+        self.totals = selectors.totals(budget)
+        self.plan = plan_stage(set(self.totals) - {StageName.DRAFT}) if self.totals else None
+
+    def money(self, amount) -> str:
+        return money(amount, self.budget.currency)
+
+    def pair(self, stage: str) -> list[tuple[str, str]]:
+        amounts = self.totals.get(stage)
+        if not amounts:
+            return []
+        return [
+            (_("Revenue"), self.money(amounts.get(Direction.REVENUE))),
+            (_("Expenditure"), self.money(amounts.get(Direction.EXPENDITURE))),
+        ]
+
+
+def _rows_of(key: str, body, figures: _Figures | None) -> list[tuple[str, str]]:
+    if key == Section.CONTACTS:
+        return _contacts(body)
+    if figures is None:
+        return []
+    builders = {
+        Section.GENERAL: _general, Section.PRIORITIES: _priorities,
+        Section.EXECUTION: _execution, Section.DRAFT: _draft, Section.APPROVED: _approved,
+        Section.INVESTMENTS: _investments,
+    }  # fmt: skip
+    return builders[key](body, figures)
+
+
+def _contacts(body) -> list[tuple[str, str]]:
+    rows = [
+        (_("Head"), body.head_name), (_("Address"), body.translated("address")),
+        (_("Phone"), body.phone), (_("E-mail"), body.email),
+        (_("Working hours"), body.translated("hours")),
+    ]  # fmt: skip
+    return [(label, value) for label, value in rows if value]
+
+
+def _general(body, figures: _Figures) -> list[tuple[str, str]]:
+    rows = []
+    if body.population:
+        rows.append((_("Population"), charts.format_number(body.population)))
+    stage = figures.plan or StageName.DRAFT
+    amounts = figures.totals.get(stage, {})
+    expenditure = amounts.get(Direction.EXPENDITURE)
+    rows += [(f"{label} ({StageName(stage).label.lower()})", value)
+             for label, value in figures.pair(stage)]  # fmt: skip
+    if body.population and expenditure is not None:
+        rows.append((_("Expenditure per resident"), figures.money(expenditure / body.population)))
+    return rows
+
+
+def _priorities(body, figures: _Figures) -> list[tuple[str, str]]:
+    stage = figures.plan or (StageName.DRAFT if StageName.DRAFT in figures.totals else None)
+    if stage is None:
+        return []
+    top = expenditure_by_category(figures.budget, stage=stage)[:TOP_CATEGORIES]
+    return [(name, figures.money(amount)) for name, amount in top]
+
+
+def _execution(body, figures: _Figures) -> list[tuple[str, str]]:
+    executed = figures.totals.get(StageName.EXECUTED)
+    if not executed:
+        return []
+    plan = figures.totals.get(figures.plan, {}) if figures.plan else {}
+    quarter = selectors.last_quarter(figures.budget)
+    rows = [(_("Reported up to"), _("quarter %(n)s") % {"n": QUARTERS[quarter - 1]})]
+    for direction, label in ((Direction.REVENUE, _("Revenue received")),
+                             (Direction.EXPENDITURE, _("Expenditure made"))):  # fmt: skip
+        amount = executed.get(direction)
+        rows.append((label, f"{figures.money(amount)} ({share(amount, plan.get(direction))})"))
+    return rows
+
+
+def _draft(body, figures: _Figures) -> list[tuple[str, str]]:
+    return figures.pair(StageName.DRAFT)
+
+
+def _approved(body, figures: _Figures) -> list[tuple[str, str]]:
+    if figures.plan is None:
+        return []
+    rows = figures.pair(figures.plan)
+    budget = figures.budget
+    if budget.approved_on:
+        rows.append((_("Approved on"), budget.approved_on.strftime("%d.%m.%Y")))
+    for name, amount in revenue_by_category(budget, stage=figures.plan)[:TOP_CATEGORIES]:
+        rows.append((name, figures.money(amount)))
+    return rows
+
+
+def _investments(body, figures: _Figures) -> list[tuple[str, str]]:
+    stage = figures.plan or StageName.DRAFT
+    lines = list(selectors.investments(figures.budget, stage=stage)[:TOP_CATEGORIES])
+    rows = [
+        (" · ".join(part for part in (line.description, line.source) if part) or "—",
+         figures.money(line.amount))
+        for line in lines
+    ]  # fmt: skip
+    if rows:
+        total = selectors.investments(figures.budget, stage=stage).aggregate(s=Sum("amount"))["s"]
+        rows.append((_("Total extra-budgetary investments"), figures.money(total)))
+    return rows
