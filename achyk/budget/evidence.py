@@ -3,6 +3,7 @@
 - "budget:draft", "budget:approved": one item per budget that published the stage; period
   "YYYY"; event date: the approval date (approved only).
 - "budget:executed": one item per quarter reported; period "YYYY-Qn".
+- "budget:citizens", "budget:hearing": per language, see `citizens_evidence`.
 
 Items are language-neutral (""): figures read the same in every language.
 """
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from achyk.bodies.evidence import EvidenceItem, EvidenceKind
 
+from . import citizens_evidence
 from .models import Stage, StageName
 
 KEYS = {
@@ -31,6 +33,8 @@ class BudgetEvidence:
             EvidenceKind("budget:draft", _("Draft budget (figures)")),
             EvidenceKind("budget:approved", _("Approved budget (figures)")),
             EvidenceKind("budget:executed", _("Budget execution by quarter (figures)")),
+            EvidenceKind(citizens_evidence.CITIZENS, _("Citizens' Budget")),
+            EvidenceKind(citizens_evidence.HEARING, _("Budget hearing: announcement and minutes")),
         ]
 
     def collect(self, *, keys, body_ids):
@@ -40,6 +44,10 @@ class BudgetEvidence:
             rows = rows.filter(budget__body_id__in=list(body_ids))
         for row in rows.order_by("budget__body_id", "budget__year", "stage", "quarter"):
             yield self._item(row)
+        if citizens_evidence.CITIZENS in keys:
+            yield from citizens_evidence.citizens_items(body_ids)
+        if citizens_evidence.HEARING in keys:
+            yield from citizens_evidence.hearing_items(body_ids)
 
     def _item(self, row: Stage) -> EvidenceItem:
         budget, body = row.budget, row.budget.body

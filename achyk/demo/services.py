@@ -38,7 +38,7 @@ from achyk.content.services import ensure_platform_home
 from achyk.documents.models import Document
 from achyk.images.models import Image
 
-from . import texts
+from . import citizens, texts
 from .files import landscape_jpeg, text_pdf
 
 LANGUAGES = ["ky", "ru"]
@@ -317,6 +317,7 @@ def load_demo(*, password: str, stdout=None) -> list[Body]:
         with transaction.atomic():
             body = create_demo_body(spec=spec, parent=units[spec["rayon"]])
             fill_site(body=body, values=values_for(spec), news=3 + len(created) % 2)
+            citizens.fill(body=body, values=values_for(spec))
         created.append(body)
         if stdout is not None:
             stdout.write(f"  {body.name_ky} / {body.name_ru}: /{body.slug}/ky/")

@@ -1,0 +1,42 @@
+"""The demo's Citizens' Budgets and budget hearings: every body has them, in Kyrgyz and Russian."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from pypdf import PdfReader
+
+from achyk.bodies.models import Body
+from achyk.budget.citizens import CitizensBudget
+from achyk.budget.hearings import Hearing
+from achyk.demo import texts
+
+PASSWORD = "demo-Бурана-ңөү-42"
+
+
+@pytest.mark.django_db
+def test_every_demo_body_publishes_a_citizens_budget_and_a_hearing(
+    client, settings, tmp_path, monkeypatch
+):
+    settings.VAR_DIR = tmp_path / "var"
+    wanted = [spec for spec in texts.BODIES if spec["slug"] in {"burana", "kok-jar"}]
+    monkeypatch.setattr(texts, "BODIES", wanted)
+    call_command("load_demo", password=PASSWORD)
+    year = timezone.localdate().year
+    for body in Body.objects.all():
+        item = CitizensBudget.objects.published().get(body=body, year=year, stage="approved")
+        assert item.languages_written() == ["ky", "ru"]
+        hearing = Hearing.objects.published().get(body=body)
+        assert hearing.proposals.count() == 3 and hearing.has_minutes
+        for language in ("ky", "ru"):
+            page = client.get(f"/{body.slug}/{language}/budget/{year}/citizens/approved/")
+            assert page.status_code == 200
+            assert body.translated("name", language) in page.content.decode()
+            printed = client.get(f"/{body.slug}/{language}/budget/{year}/citizens/approved/pdf/")
+            reader = PdfReader(io.BytesIO(printed.content))
+            assert len(reader.pages) <= 2
+            text = " ".join(page.extract_text() for page in reader.pages)
+            assert body.translated("name", language) in " ".join(text.split())
+            hearings = client.get(f"/{body.slug}/{language}/budget/hearings/")
+            assert "Освещение улицы к школе" in hearings.content.decode()
