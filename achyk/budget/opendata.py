@@ -22,6 +22,9 @@ from django.db.models import Q, Sum
 from .models import Budget, StageName
 from .selectors import EXPORT_COLUMNS
 
+#: Lines sent to the client at a time: small enough for flat memory, large enough that the
+#: response's per-chunk cost does not dominate.
+BATCH = 500
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TEXT_COLUMNS = {"description", "source", "body_name_ky", "body_name_ru"}
 #: FDP phases of our stages.
@@ -49,13 +52,17 @@ def _cell(value, column: str):
 
 
 def csv_lines(rows, columns=EXPORT_COLUMNS, *, bom: bool = True):
-    """CSV text of `rows` (tuples in the order of `columns`), a line at a time."""
+    """CSV text of `rows` (tuples in the order of `columns`), `BATCH` lines at a time."""
     writer = csv.writer(_Echo(), lineterminator="\n")
     yield ("\ufeff" if bom else "") + writer.writerow(columns)
+    batch = []
     for row in rows:
-        yield writer.writerow(
-            [_cell(value, column) for value, column in zip(row, columns, strict=True)]
-        )
+        batch.append(writer.writerow([_cell(v, c) for v, c in zip(row, columns, strict=True)]))
+        if len(batch) == BATCH:
+            yield "".join(batch)
+            batch = []
+    if batch:
+        yield "".join(batch)
 
 
 def _json_value(value):

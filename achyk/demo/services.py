@@ -39,6 +39,7 @@ from achyk.documents.models import Document
 from achyk.images.models import Image
 
 from . import citizens, texts
+from .budgets import ensure_demo_budgets
 from .files import landscape_jpeg, text_pdf
 
 LANGUAGES = ["ky", "ru"]
@@ -321,5 +322,7 @@ def load_demo(*, password: str, stdout=None) -> list[Body]:
         created.append(body)
         if stdout is not None:
             stdout.write(f"  {body.name_ky} / {body.name_ru}: /{body.slug}/ky/")
+    for body in Body.objects.filter(slug__in=[spec["slug"] for spec in texts.BODIES]):
+        ensure_demo_budgets(body=body)
     ensure_logins(password=password)
     return created
