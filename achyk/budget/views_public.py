@@ -14,7 +14,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
 from . import pdf, public, selectors
 from .citizens import CitizensBudget, CitizensStage
@@ -109,5 +108,5 @@ def hearing(request, pk: int):
     item = public.hearings(body).prefetch_related("proposals").filter(pk=pk).first() if pk else None
     if item is None:
         raise Http404
-    context = {"body": body, "hearing": item, "title": _("Budget hearing")}
+    context = {"body": body, "hearing": item}
     return render(request, "budget/public/hearing.html", context)
