@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from achyk.content import feeds
 from achyk.content import views as content_views
 from achyk.search import views as search_views
+from achyk.transparency import signin
 from achyk.ui import views as ui_views
 
 urlpatterns = [
@@ -23,6 +24,8 @@ urlpatterns += i18n_patterns(
     path("feeds/atom/", feeds.NewsAtomFeed(), name="feed_atom"),
     path("untranslated/<int:page_id>/", content_views.untranslated, name="untranslated"),
     path("search/", search_views.search, name="search"),
+    path("login/", signin.SignInView.as_view(), name="jmeg_login"),
+    path("logout/", signin.SignOutView.as_view(), name="jmeg_logout"),
     path("registry/", include("achyk.documents.registry_urls")),
     path("transparency/", include("achyk.transparency.urls")),
     path("budget/", include("achyk.budget.urls")),

@@ -70,6 +70,10 @@ class EvidenceProvider(Protocol):
     def collect(self, *, keys: set[str], body_ids: Iterable[int] | None) -> Iterable[EvidenceItem]:
         """Every published item of these kinds for these bodies (None: every body)."""
 
+    # Optional: `editor_url(self, *, key: str, body) -> str | None`, the admin address where
+    # the body's staff add or edit evidence of this kind (the monitor's to-do list links to
+    # it). A provider without it leaves the choice to the monitor's own defaults.
+
 
 _providers: list[EvidenceProvider] = []
 
@@ -96,3 +100,13 @@ def collect(*, keys: set[str], body_ids: Iterable[int] | None = None) -> Iterato
         own = {kind.key for kind in provider.kinds()} & keys
         if own:
             yield from provider.collect(keys=own, body_ids=body_ids)
+
+
+def editor_url(*, key: str, body) -> str | None:
+    """Where `body`'s staff add or edit evidence of kind `key`, if its provider says."""
+    for provider in _providers:
+        if key in {kind.key for kind in provider.kinds()} and hasattr(provider, "editor_url"):
+            url = provider.editor_url(key=key, body=body)
+            if url:
+                return url
+    return None

@@ -375,3 +375,7 @@ class Snapshot(FiguresMixin):
 
     def __str__(self) -> str:
         return f"{self.body_id} {self.month:%Y-%m}: {self.index}"
+
+
+# What people do with the findings (JMEG flags, staff answers, digests): their own module.
+from .followup import DigestMark, EvidenceFlag, JmegMember  # noqa: E402, F401

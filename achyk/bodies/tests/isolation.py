@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
@@ -164,6 +165,8 @@ def populate(body, marker: str) -> World:
         old_path=f"/{marker.lower()}-old", site=body.site, redirect_page=published
     )
     _workflow_objects(world)
+    if apps.is_installed("achyk.transparency"):
+        _monitor_objects(world)
     if apps.is_installed("achyk.bin"):
         o["bin_entry"] = apps.get_model("bin", "BinEntry").objects.create(
             body=body, page=published, title=f"{marker} deleted", deleted_by=o["editor"]
@@ -210,6 +213,21 @@ def _citizens_objects(world: World) -> None:
     o["proposal"] = apps.get_model("budget", "Proposal").objects.create(
         hearing=o["hearing"], author=f"СЕКРЕТ-{marker}", text=f"{marker} proposal {WORD}"
     )
+
+
+def _monitor_objects(world: World) -> None:
+    """A JMEG member and a flag on the body's evidence, both marked."""
+    o, marker = world.objects, world.marker
+    member = get_user_model().objects.create_user(  # no staff role, no group: not staff
+        username=f"{marker.lower()}_jmeg", last_name=f"СЕКРЕТ-{marker}"
+    )
+    o["jmeg_member"] = apps.get_model("transparency", "JmegMember").objects.create(
+        body=world.body, user=member
+    )
+    o["evidence_flag"] = apps.get_model("transparency", "EvidenceFlag").objects.create(
+        body=world.body, duty_code="news", kind="wrong", author=member,
+        comment=f"СЕКРЕТ-{marker} {WORD}", evidence_title=f"{marker} evidence",
+    )  # fmt: skip
 
 
 def _workflow_objects(world: World) -> None:

@@ -1,0 +1,3 @@
+"""The transparency monitor in Wagtail's admin."""
+
+from . import staff_hooks  # noqa: F401 (the staff's to-do, flags and JMEG places)
