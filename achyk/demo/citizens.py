@@ -85,14 +85,16 @@ def add_citizens_budget(*, body: Body, values: dict, year: int | None = None) ->
 
 
 def add_hearing(*, body: Body, values: dict, today: datetime.date | None = None) -> Hearing:
-    """A hearing on next year's budget, held this July, with minutes and three proposals."""
+    """A hearing on next year's budget (its draft, if published), held this July, with minutes
+    and three proposals."""
     today = today or timezone.localdate()
     held = datetime.datetime(today.year, 7, 15, 10, 0, tzinfo=zoneinfo.ZoneInfo(body.time_zone))
     fill = {**values, "year": today.year + 1}
     texts = {key: text.format(**fill) for key, text in HEARING.items()}
+    draft = body.budgets.filter(year=today.year + 1).first()
     hearing = Hearing.objects.create(
         body=body, year=today.year + 1, starts_at=held, is_published=True,
-        attendance=fill.get("people"), **texts,
+        attendance=fill.get("people"), draft_budget=draft, **texts,
     )  # fmt: skip
     for order, (text, decision, reason) in enumerate(PROPOSALS):
         Proposal.objects.create(
@@ -101,7 +103,9 @@ def add_hearing(*, body: Body, values: dict, today: datetime.date | None = None)
     return hearing
 
 
-def fill(*, body: Body, values: dict) -> None:
-    """The body's Citizens' Budget and its hearing."""
-    add_citizens_budget(body=body, values=values)
-    add_hearing(body=body, values=values)
+def ensure(*, body: Body, values: dict) -> None:
+    """The body's Citizens' Budget and hearing, unless it has some (staff's work is kept)."""
+    if not CitizensBudget.objects.filter(body=body).exists():
+        add_citizens_budget(body=body, values=values)
+    if not Hearing.objects.filter(body=body).exists():
+        add_hearing(body=body, values=values)

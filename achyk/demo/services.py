@@ -318,11 +318,12 @@ def load_demo(*, password: str, stdout=None) -> list[Body]:
         with transaction.atomic():
             body = create_demo_body(spec=spec, parent=units[spec["rayon"]])
             fill_site(body=body, values=values_for(spec), news=3 + len(created) % 2)
-            citizens.fill(body=body, values=values_for(spec))
         created.append(body)
         if stdout is not None:
             stdout.write(f"  {body.name_ky} / {body.name_ru}: /{body.slug}/ky/")
-    for body in Body.objects.filter(slug__in=[spec["slug"] for spec in texts.BODIES]):
+    specs = {spec["slug"]: spec for spec in texts.BODIES}
+    for body in Body.objects.filter(slug__in=list(specs)):
         ensure_demo_budgets(body=body)
+        citizens.ensure(body=body, values=values_for(specs[body.slug]))
     ensure_logins(password=password)
     return created

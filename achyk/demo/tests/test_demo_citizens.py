@@ -29,10 +29,13 @@ def test_every_demo_body_publishes_a_citizens_budget_and_a_hearing(
         assert item.languages_written() == ["ky", "ru"]
         hearing = Hearing.objects.published().get(body=body)
         assert hearing.proposals.count() == 3 and hearing.has_minutes
+        assert hearing.draft_budget.year == year + 1
         for language in ("ky", "ru"):
             page = client.get(f"/{body.slug}/{language}/budget/{year}/citizens/approved/")
             assert page.status_code == 200
-            assert body.translated("name", language) in page.content.decode()
+            html = page.content.decode()
+            assert body.translated("name", language) in html
+            assert 'class="notice"' not in html  # the figures come from the demo budget
             printed = client.get(f"/{body.slug}/{language}/budget/{year}/citizens/approved/pdf/")
             reader = PdfReader(io.BytesIO(printed.content))
             assert len(reader.pages) <= 2
@@ -40,3 +43,16 @@ def test_every_demo_body_publishes_a_citizens_budget_and_a_hearing(
             assert body.translated("name", language) in " ".join(text.split())
             hearings = client.get(f"/{body.slug}/{language}/budget/hearings/")
             assert "Освещение улицы к школе" in hearings.content.decode()
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_again_keeps_what_staff_changed(settings, tmp_path, monkeypatch):
+    settings.VAR_DIR = tmp_path / "var"
+    wanted = [spec for spec in texts.BODIES if spec["slug"] in {"burana", "kok-jar"}]
+    monkeypatch.setattr(texts, "BODIES", wanted)
+    call_command("load_demo", password=PASSWORD)
+    CitizensBudget.objects.update(general_ru="Текст сотрудников")
+    call_command("load_demo", password=PASSWORD)
+    assert CitizensBudget.objects.count() == 2
+    assert set(CitizensBudget.objects.values_list("general_ru", flat=True)) == {"Текст сотрудников"}
+    assert Hearing.objects.count() == 2
