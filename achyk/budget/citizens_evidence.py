@@ -7,6 +7,7 @@
   without minutes.
 """
 
+from django.urls import reverse
 from django.utils import timezone
 
 from achyk.bodies.evidence import EvidenceItem
@@ -64,3 +65,9 @@ def _written(item: Hearing, language: str) -> bool:
     if language not in TEXT_LANGUAGES:
         return False
     return bool(getattr(item, f"place_{language}") or getattr(item, f"announcement_{language}"))
+
+
+def editor_url(key: str) -> str | None:
+    """The admin form where staff add a Citizens' Budget or a hearing (None for other kinds)."""
+    routes = {CITIZENS: "citizens_budgets:add", HEARING: "budget_hearings:add"}
+    return reverse(routes[key]) if key in routes else None

@@ -8,6 +8,7 @@
 Items are language-neutral (""): figures read the same in every language.
 """
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from achyk.bodies.evidence import EvidenceItem, EvidenceKind
@@ -48,6 +49,12 @@ class BudgetEvidence:
             yield from citizens_evidence.citizens_items(body_ids)
         if citizens_evidence.HEARING in keys:
             yield from citizens_evidence.hearing_items(body_ids)
+
+    def editor_url(self, *, key: str, body) -> str | None:
+        """Where the body's staff add evidence of `key`: the Citizens' Budget or hearing
+        form, else the budget import."""
+        own = citizens_evidence.editor_url(key)
+        return own or reverse("budget_admin_import")
 
     def _item(self, row: Stage) -> EvidenceItem:
         budget, body = row.budget, row.budget.body

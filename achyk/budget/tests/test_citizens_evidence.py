@@ -41,3 +41,9 @@ def test_a_past_hearing_without_minutes_is_partial(body_a):
     assert by_period[("2026", "ky")].missing == ("minutes",)
     assert by_period[("2027", "ru")].missing == ()
     assert by_period[("2026", "ru")].event_date == timezone.localtime(past.starts_at).date()
+
+
+def test_the_monitor_sends_staff_to_the_forms_that_add_the_evidence(body_a):
+    assert evidence.editor_url(key="budget:citizens", body=body_a) == "/admin/citizens-budgets/new/"
+    assert evidence.editor_url(key="budget:hearing", body=body_a) == "/admin/budget-hearings/new/"
+    assert evidence.editor_url(key="budget:approved", body=body_a) == "/admin/budget/import/"
