@@ -11,6 +11,10 @@ says "total" (итого, всего, жыйынтык, бардыгы, total) i
 total that names a direction (доходы / кирешелер / revenue, расходы / чыгашалар / expenditure)
 must equal every line of that direction above it; any other total must equal the lines since
 the previous total. With a quarter on the total row, only that quarter's lines count.
+
+A row whose code has sub-codes in the classification (11 "Taxes" above 1111, 1132...) is a
+subtotal when the file also holds lines under it: it must equal them (same quarter) and is
+not saved, so nothing is counted twice. Without lines under it, it is a line of its own.
 """
 
 import re
@@ -195,12 +199,40 @@ class Codes:
 
     def __init__(self, country: str):
         rows = Classification.objects.filter(country=country).values_list(
-            "kind", "code", "pk", "direction"
+            "kind", "code", "pk", "direction", "parent_id"
         )
-        self.economic, self.functional = {}, {}
-        for kind, code, pk, direction in rows:
+        self.economic, self.functional, self.parent = {}, {}, {}
+        for kind, code, pk, direction, parent_id in rows:
             target = self.economic if kind == Classification.Kind.ECONOMIC else self.functional
             target[code] = (pk, direction)
+            self.parent[pk] = parent_id
+        self.headings = {parent for parent in self.parent.values() if parent}
+        self._ancestors: dict[int, list[int]] = {}
+
+    def ancestors(self, pk: int) -> list[int]:
+        if pk not in self._ancestors:
+            chain, node = [], self.parent.get(pk)
+            while node and node not in chain:
+                chain.append(node)
+                node = self.parent.get(node)
+            self._ancestors[pk] = chain
+        return self._ancestors[pk]
+
+
+@dataclass
+class Subtotal:
+    """A row whose code has sub-codes (e.g. 11 "Taxes"): a subtotal when the file also holds
+    lines under it (then it must equal them and is not saved), else a line of its own."""
+
+    line: int
+    index: int
+    code: str
+    direction: str
+    quarter: int | None
+    amount: Decimal
+    section: int
+    under: Decimal = Decimal("0.00")
+    has_lines_under: bool = False
 
 
 class Judge:
@@ -211,6 +243,10 @@ class Judge:
         self.verdict = Verdict()
         self.section = {Direction.REVENUE: {}, Direction.EXPENDITURE: {}}  # since last total
         self.running = {Direction.REVENUE: {}, Direction.EXPENDITURE: {}}  # whole file
+        self.subtotals: list[Subtotal] = []
+        self.open: dict[tuple[int, int | None], list[Subtotal]] = {}  # (code id, quarter)
+        self.section_number = 0
+        self.number = 0
 
     def cell(self, row: list, name: str):
         index = self.mapping.get(name)
@@ -224,14 +260,41 @@ class Judge:
             )
             return self.verdict
         for number, row in table.rows:
+            self.number = number
             try:
                 self.row(row)
             except RowRefused as refused:
-                cells = ["" if cell is None else str(cell)[:80] for cell in row[:12]]
-                self.verdict.errors.append(RowError(number, str(refused), cells))
+                self.refuse(number, str(refused), row)
+        self.settle_subtotals()
         if not self.verdict.lines and not self.verdict.errors:
             self.verdict.problems.append(_("The file has no budget lines."))
         return self.verdict
+
+    def refuse(self, number: int, message: str, row: list | None) -> None:
+        cells = ["" if cell is None else str(cell)[:80] for cell in (row or [])[:12]]
+        self.verdict.errors.append(RowError(number, message, cells))
+
+    def settle_subtotals(self) -> None:
+        """Drop the subtotal rows from the lines, each checked against the lines under it."""
+        dropped = set()
+        for subtotal in self.subtotals:
+            if not subtotal.has_lines_under:
+                continue
+            dropped.add(subtotal.index)
+            self.verdict.totals_checked += 1
+            totals = self.verdict.totals
+            totals[subtotal.direction] -= subtotal.amount
+            if subtotal.amount != subtotal.under:
+                message = _(
+                    "The row of code %(code)s says %(total)s, but the lines under it sum to "
+                    "%(sum)s (difference %(difference)s)."
+                ) % {"code": subtotal.code, "total": subtotal.amount, "sum": subtotal.under,
+                     "difference": subtotal.amount - subtotal.under}  # fmt: skip
+                self.refuse(subtotal.line, message, None)
+        if dropped:
+            lines = self.verdict.lines
+            self.verdict.lines = [line for i, line in enumerate(lines) if i not in dropped]
+            self.verdict.errors.sort(key=lambda error: error.line)
 
     def row(self, row: list) -> None:
         code, amount_cell = _code(self.cell(row, "economic")), self.cell(row, "amount")
@@ -259,10 +322,27 @@ class Judge:
                    functional_id=functional_id, quarter=quarter, kind=kind,
                    description=description, source=source)
         )  # fmt: skip
-        for sums in (self.section[direction], self.running[direction]):
-            sums[quarter] = sums.get(quarter, Decimal(0)) + amount
+        if economic_id in self.codes.headings:
+            self.open_subtotal(code, economic_id, direction, quarter, amount)
+        else:
+            self.count(economic_id, direction, quarter, amount)
         totals = self.verdict.totals
         totals[direction] = totals.get(direction, Decimal("0.00")) + amount
+
+    def open_subtotal(self, code, economic_id, direction, quarter, amount) -> None:
+        subtotal = Subtotal(self.number, len(self.verdict.lines) - 1, code, direction, quarter,
+                            amount, self.section_number)  # fmt: skip
+        self.subtotals.append(subtotal)
+        self.open.setdefault((economic_id, quarter), []).append(subtotal)
+
+    def count(self, economic_id, direction, quarter, amount) -> None:
+        """Add a line to the sums that total rows and subtotals are checked against."""
+        for sums in (self.section[direction], self.running[direction]):
+            sums[quarter] = sums.get(quarter, Decimal(0)) + amount
+        for ancestor in self.codes.ancestors(economic_id):
+            for subtotal in self.open.get((ancestor, quarter), ()):
+                subtotal.under += amount
+                subtotal.has_lines_under = True
 
     def direction(self, row: list, code: str, code_direction: str) -> str:
         given = self.cell(row, "direction")
@@ -323,9 +403,16 @@ class Judge:
             (value for sums in sources for q, value in sums.items() if quarter in (None, q)),
             Decimal("0.00"),
         )
+        expected += sum(
+            (s.amount for s in self.subtotals
+             if not s.has_lines_under and quarter in (None, s.quarter)
+             and (s.direction == direction if direction else s.section == self.section_number)),
+            Decimal("0.00"),
+        )  # fmt: skip
         self.verdict.totals_checked += 1
         if not direction:
             self.section = {Direction.REVENUE: {}, Direction.EXPENDITURE: {}}
+            self.section_number += 1
         if amount != expected:
             raise RowRefused(
                 _("The total %(total)s does not add up: the lines above sum to %(sum)s "

@@ -236,3 +236,42 @@ def test_approval_links_an_act_of_the_body(client, body_a, admin_a):
 def test_a_sheet_with_no_header_is_refused():
     with pytest.raises(reading.SheetError):
         reading.read_table(b"1111\n", "csv")
+
+
+def _judge(rows, stage="approved"):
+    table = reading.read_table(csv_bytes(rows), "csv")
+    mapping = importing.guess_mapping(table.headers)
+    return importing.judge(table, mapping=mapping, stage=stage, country="KG")
+
+
+def test_rows_of_parent_codes_are_subtotals_not_counted_twice(db):
+    verdict = _judge([
+        ["1", "", "Доходы", "", "1357,50"],
+        ["11", "", "Налоги", "", "350,50"],
+        ["1111", "", "Подоходный налог", "", "100,50"],
+        ["1132", "", "Земельный налог", "", "250"],
+        ["13", "", "Трансферты", "", "1000"],
+        ["1311", "", "Выравнивающий грант", "", "1000"],
+        ["1421", "", "Плата за услуги", "", "7"],
+        ["", "", "Итого доходов", "", "1357,50"],
+    ])  # fmt: skip
+    assert not verdict.errors, verdict.errors
+    assert len(verdict.lines) == 4  # 1111, 1132, 1311 and 1421; 1, 11 and 13 were subtotals
+    assert verdict.totals == {"revenue": Decimal("1357.50")}
+    assert verdict.totals_checked == 4
+
+
+def test_a_subtotal_that_does_not_add_up_is_refused(db):
+    verdict = _judge([
+        ["11", "", "Налоги", "", "999"],
+        ["1111", "", "Подоходный налог", "", "100"],
+        ["1132", "", "Земельный налог", "", "250"],
+    ])  # fmt: skip
+    [error] = verdict.errors
+    assert error.line == 2 and "999" in error.message and "350" in error.message
+
+
+def test_a_parent_code_alone_is_a_line(db):
+    verdict = _judge([["22", "7011", "Товары и услуги", "", "500"],
+                      ["", "", "Итого расходов", "", "500"]])  # fmt: skip
+    assert not verdict.errors and len(verdict.lines) == 1
