@@ -16,6 +16,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from achyk.bodies.models import Body, body_of
 from achyk.ui.uploads import ContentCheckedFileMixin, check_document, use_checked_file_field
 
+from . import notices
 from .models import Act, ActChange, ActStatus, AdoptedBy, DocumentType
 from .services import ActIn, create_act, record_change
 
@@ -24,6 +25,13 @@ class DocumentFileField(ContentCheckedFileMixin, WagtailDocumentField):
     """Runs our checks (type by content, active content, size) before Wagtail's own."""
 
     check = staticmethod(check_document)
+
+
+class ActChoiceField(forms.ModelChoiceField):
+    """The acts a file may be a version of, each naming the required languages it lacks."""
+
+    def label_from_instance(self, obj):
+        return notices.choice_label(obj)
 
 
 #: The metadata of a new act, asked beside the file; the act's title is the file's title.
@@ -58,7 +66,11 @@ class DocumentForm(BaseDocumentForm):
         use_checked_file_field(self, DocumentFileField)
         if "act" in self.fields:
             acts = Act.objects.for_user(self.user) if self.user else Act.objects.none()
-            self.fields["act"].queryset = acts.select_related("type")
+            old = self.fields["act"]
+            self.fields["act"] = ActChoiceField(
+                notices.with_languages(acts), required=False, label=old.label,
+                help_text=old.help_text, widget=old.widget,
+            )  # fmt: skip
             body = body_of(self.user) if self.user else None
             if body and not self.instance.language and "language" in self.fields:
                 self.initial["language"] = body.default_language

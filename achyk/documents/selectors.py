@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.http import Http404
 
-from achyk.bodies.models import Body
+from achyk.bodies.models import COUNTRY_LANGUAGES, Body
 
 from .models import Act, ActChange, ActRelation, Document
 
@@ -46,10 +46,20 @@ def public_act(body: Body, pk: int) -> Act:
     return act
 
 
-def missing_languages(act: Act) -> list[str]:
-    """The body's languages with no file of `act` (the law wants ky and ru for Kyrgyz bodies)."""
-    present = set(act.files.exclude(language="").values_list("language", flat=True))
-    return [code for code in act.body.language_list if code not in present]
+def required_languages(body: Body) -> list[str]:
+    """The languages the law wants a body's acts in: ky and ru for a Kyrgyz body, kk and ru for
+    a Kazakh one (the body's own languages for a country the platform has no rule for)."""
+    required = COUNTRY_LANGUAGES.get(body.country)
+    return list(required[0]) if required else body.language_list
+
+
+def missing_languages(act: Act, present=None) -> list[str]:
+    """The required languages (`required_languages`) with no public file of `act`; `present`
+    gives the languages of its files when they are already read."""
+    if present is None:
+        present = act.files.filter(is_archived=False).values_list("language", flat=True)
+    present = set(present)
+    return [code for code in required_languages(act.body) if code not in present]
 
 
 def text_file(files, language: str):

@@ -11,9 +11,10 @@ from achyk.bodies.models import body_of, is_supervisor
 from achyk.bodies.panel.access import PlatformOnlyPermissionPolicy
 from achyk.bodies.tenancy import user_may_reach_body
 
+from . import notices
 from .admin_forms import LINK_FIELDS, ActForm
-from .models import Act, ActRelation, DocumentType, Language
-from .selectors import act_for, missing_languages
+from .models import Act, ActRelation, DocumentType
+from .selectors import act_for
 from .services import TRACKED_FIELDS, ActIn, create_act, link_acts, unlink_acts, update_act
 
 
@@ -52,13 +53,9 @@ class SealedActMixin:
 
 
 def _warn_missing_languages(request, act) -> None:
-    missing = missing_languages(act)
-    if missing:
-        names = ", ".join(str(Language(code).label) for code in missing)
-        messages.warning(
-            request, _("This act has no file in: %(languages)s. Upload the missing versions.")
-            % {"languages": names},
-        )  # fmt: skip
+    warning = notices.missing_versions(act, named=True)
+    if warning:
+        messages.warning(request, warning)
 
 
 def _sync_links(form, act, user) -> None:
@@ -100,11 +97,6 @@ class ActCreateView(SealedActMixin, generic.CreateView):
 class ActEditView(SealedActMixin, generic.EditView):
     template_name = "documents/admin/act_edit.html"
 
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        _warn_missing_languages(request, self.object)
-        return response
-
     def save_instance(self):
         data, act = self.form.cleaned_data, self.form.instance
         changed = [name for name in TRACKED_FIELDS if name in self.form.changed_data]
@@ -115,6 +107,7 @@ class ActEditView(SealedActMixin, generic.EditView):
         if "tags" in self.form.changed_data:
             act.tags.set(data["tags"])
         _sync_links(self.form, act, self.request.user)
+        _warn_missing_languages(self.request, act)
         return act
 
     def get_context_data(self, **kwargs):
@@ -124,6 +117,7 @@ class ActEditView(SealedActMixin, generic.EditView):
         context["files"] = act.files.order_by("language")
         context["amended_by"] = ActRelation.objects.filter(to_act=act).select_related("from_act")
         context["public_url"] = act.get_absolute_url()
+        context["missing_versions"] = notices.missing_versions(act)
         return context
 
 

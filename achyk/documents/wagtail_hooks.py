@@ -1,4 +1,5 @@
-"""The registry in the admin: the bulk import of acts (menu item and address)."""
+"""The registry in the admin: the bulk import of acts (menu item and address), and the
+document add and edit views that warn of missing language versions."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
@@ -9,11 +10,17 @@ from achyk.bodies.models import body_of
 from achyk.bodies.tenancy import sees_all_bodies
 
 from .import_views import ImportView
+from .upload_views import DocumentCreateView, DocumentEditView
 
 
 @hooks.register("register_admin_urls")
 def register_import_urls():
-    return [path("registry/import/", ImportView.as_view(), name="documents_import")]
+    return [
+        path("registry/import/", ImportView.as_view(), name="documents_import"),
+        # Wagtail's own addresses, answered first (this app comes before wagtail.documents).
+        path("documents/add/", DocumentCreateView.as_view()),
+        path("documents/edit/<int:document_id>/", DocumentEditView.as_view()),
+    ]
 
 
 class ImportMenuItem(MenuItem):

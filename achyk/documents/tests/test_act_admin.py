@@ -111,3 +111,15 @@ def test_platform_admin_extends_the_type_list(superuser, body_a):
     assert DocumentType.objects.count() == 11
     html = superuser.get("/admin/acts/new/").content.decode()
     assert "Угуунун протоколу" in html or "Протокол слушаний" in html
+
+
+def test_saving_an_act_with_a_missing_version_warns_after_the_save(editor, body_a):
+    act = factories.act(body_a, number="1")
+    factories.version(act, "ru", "ru.pdf", files.text_pdf([["Текст"]]))
+    editor.cookies["django_language"] = "en"
+    with translation.override("en"):
+        response = editor.post(f"/admin/acts/edit/{act.pk}/", act_data(), follow=True)
+    html = response.content.decode()
+    assert "has no file in: Kyrgyz. Upload the missing versions." in html
+    act.refresh_from_db()
+    assert act.number == "5-б"  # saved all the same

@@ -1,7 +1,7 @@
 """Uploading a file in the admin asks for its place in the registry, with defaults."""
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from achyk.documents.models import Act, ActStatus, Document
 from achyk.documents.tests import factories, files
@@ -79,3 +79,63 @@ def _type(code):
     from achyk.documents.models import DocumentType
 
     return DocumentType.objects.get(code=code).pk
+
+
+def test_upload_form_names_the_languages_each_act_lacks_in_the_users_language(editor, body_a):
+    act = factories.act(body_a, title="Жайыт жөнүндө", number="3")
+    factories.version(act, "ky", "ky.pdf", files.text_pdf([["Текст"]]))
+    complete = factories.act(body_a, title="Толук", number="4")
+    factories.version(complete, "ky", "ky2.pdf", files.text_pdf([["Текст"]]))
+    factories.version(complete, "ru", "ru2.pdf", files.text_pdf([["Текст"]]))
+    editor.cookies["django_language"] = "en"
+    with translation.override("en"):
+        html = editor.get("/admin/documents/add/").content.decode()
+    assert "Жайыт жөнүндө № 3 (no file in: Russian)</option>" in html
+    assert "Толук № 4</option>" in html
+
+
+def test_saving_a_version_warns_of_the_others_still_missing_without_blocking(editor, body_a):
+    act = factories.act(body_a, title="Жайыт жөнүндө", number="3")
+    editor.cookies["django_language"] = "en"
+    with translation.override("en"):
+        response = upload(editor, body_a, "ky.pdf", files.text_pdf([["Текст"]]), act=act.pk,
+                          language="ky")  # fmt: skip
+        assert response.status_code == 302
+        page = editor.get(response["Location"]).content.decode()
+    assert act.files.get().language == "ky"
+    assert "The act “Жайыт жөнүндө № 3” has no file in: Russian." in page
+
+    with translation.override("en"):
+        response = upload(editor, body_a, "ru.pdf", files.text_pdf([["Текст"]]), act=act.pk,
+                          language="ru")  # fmt: skip
+        page = editor.get(response["Location"]).content.decode()
+    assert act.files.count() == 2 and "has no file in" not in page
+
+
+def test_edit_form_of_a_version_warns_above_the_fields(editor, body_a):
+    act = factories.act(body_a, title="Жайыт", number="3")
+    document = factories.version(act, "ru", "ru.pdf", files.text_pdf([["Текст"]]))
+    editor.cookies["django_language"] = "en"
+    with translation.override("en"):
+        html = editor.get(f"/admin/documents/edit/{document.pk}/").content.decode()
+    warning = '<div class="help-block help-warning" role="status"><p>This act has no file in:'
+    assert f"{warning} Kyrgyz." in html
+    factories.version(act, "ky", "ky.pdf", files.text_pdf([["Текст"]]))
+    with translation.override("en"):
+        html = editor.get(f"/admin/documents/edit/{document.pk}/").content.decode()
+    assert "help-warning" not in html
+
+
+def test_kazakh_body_is_warned_of_kazakh_and_russian(client, platform):
+    from achyk.bodies.tests import factories as body_factories
+
+    body = body_factories.body(slug="zhanakorgan", name="Жаңақорған", country="KZ")
+    user = body_factories.staff(body, username="kk_editor")
+    act = factories.act(body, title="Шешім", number="1")
+    factories.version(act, "ru", "ru.pdf", files.text_pdf([["Текст"]]))
+    client.force_login(user)
+    client.cookies["django_language"] = "ru"
+    with translation.override("ru"):
+        html = client.get("/admin/documents/add/").content.decode()
+    option = html.split('">Шешім № 1 (', 1)[1].split("</option>", 1)[0]
+    assert "Казахский" in option and "Русский" not in option  # kk and ru required; ru is there
