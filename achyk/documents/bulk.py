@@ -6,18 +6,29 @@ row's and file's errors in the reader's language and returns a `Verdict`. Nothin
 the database: the `Rules` (known types, statuses, who adopts, the body's languages, numbers
 already taken) are given by the caller, so that the same judgement runs at the preview and
 again, inside the transaction, when the import is saved.
+
+The optional columns `amends` and `repeals` name the acts a row's act amends or repeals, several
+separated by ";": `#5` (the act of the row on line 5 of the same file), `12 2026-02-10` (number
+and date: an act of the same file or already in the body's registry; the date may be left out
+when the number alone is unique), or `id:57` (the registry's id of an act of the body, as in
+its address acts/57-...). A reference that matches nothing, matches several acts, points to
+the row's own act, or to an act of another body is an error of its row: links never cross
+bodies. `Row.links` holds what each reference resolved to, for the save.
 """
 
 import csv
 import datetime
 import io
+import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
 COLUMNS = ("filename", "type", "number", "adopted_on", "adopted_by", "signatory", "status",
-           "language", "title", "tags")  # fmt: skip
+           "language", "title", "tags", "amends", "repeals")  # fmt: skip
+LINK_COLUMNS = ("amends", "repeals")
 REQUIRED = ("filename", "type", "number", "adopted_on", "language", "title")
 MAX_ROWS = 1000
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y")
@@ -31,6 +42,9 @@ class Row:
     values: dict[str, str]
     errors: list[str] = field(default_factory=list)
     adopted_on: datetime.date | None = None
+    #: (kind, target): target is ("row", act_key) for an act of the same file, ("act", id) for
+    #: an act already in the body's registry.
+    links: list[tuple[str, tuple]] = field(default_factory=list)
 
     def get(self, name: str) -> str:
         return self.values.get(name, "")
@@ -46,15 +60,28 @@ class Row:
 
 
 @dataclass
+class Registry:
+    """What the registry answers about the acts a reference names, given by the caller:
+    `find(number, date)`: ids of the body's acts with that number (and date, if given);
+    `body_of(id)`: whether the act `id` is the body's (True), another body's (False) or none
+    (None); `elsewhere(number, date)`: whether only acts of other bodies have them."""
+
+    find: Callable[[str, datetime.date | None], list[int]] = lambda number, date: []
+    body_of: Callable[[int], bool | None] = lambda act_id: None
+    elsewhere: Callable[[str, datetime.date | None], bool] = lambda number, date: False
+
+
+@dataclass
 class Rules:
     """What the values may be: codes of document types, statuses, adopters; the body's
-    languages; (type code, number, year) of the acts the body already has."""
+    languages; (type code, number, year) of the acts the body already has; its registry."""
 
     types: set[str]
     statuses: set[str]
     adopters: set[str]
     languages: list[str]
     taken: set[tuple[str, str, int]] = field(default_factory=set)
+    registry: Registry = field(default_factory=Registry)
 
 
 @dataclass
@@ -140,6 +167,7 @@ def check(rows: list[Row], files: dict[str, list[str]], rules: Rules) -> Verdict
     for row in rows:
         row.errors = _row_errors(row, files, rules)
     _check_duplicates(rows, rules)
+    _check_links(rows, rules.registry)
     named = {row.get("filename") for row in rows}
     file_errors = {name: list(errors) for name, errors in files.items()}
     for name in files:
@@ -206,3 +234,78 @@ def _check_duplicates(rows: list[Row], rules: Rules) -> None:
                 _("The file “%(name)s” is named by more than one row.")
                 % {"name": row.get("filename")}
             )
+
+
+LINE_REFERENCE = re.compile(r"#\s*(\d+)")
+ID_REFERENCE = re.compile(r"id\s*:\s*(\d+)", re.IGNORECASE)
+
+
+def references(value: str) -> list[str]:
+    """The references of an `amends` or `repeals` cell, separated by ";" or new lines."""
+    return [part.strip() for part in re.split(r"[;\n]", value) if part.strip()]
+
+
+def _split_number(reference: str) -> tuple[str, datetime.date | None]:
+    """`12 2026-02-10` → ("12", date); `12` → ("12", None); a last word that is not a date
+    is part of the number."""
+    number, _space, last = reference.rpartition(" ")
+    date = parse_date(last) if number else None
+    return (number.strip(), date) if date else (reference, None)
+
+
+def _check_links(rows: list[Row], registry: Registry) -> None:
+    by_line = {row.line: row for row in rows}
+    for row in rows:
+        row.links = []
+        for kind in LINK_COLUMNS:
+            for reference in references(row.get(kind)):
+                target, error = _resolve(reference, row, rows, by_line, registry)
+                if error:
+                    row.errors.append(
+                        _("“%(reference)s” in the column “%(column)s”: %(error)s")
+                        % {"reference": reference, "column": kind, "error": error}
+                    )
+                elif target:
+                    row.links.append((kind, target))
+
+
+def _resolve(reference: str, row: Row, rows, by_line, registry: Registry):
+    """(target, None) or (None, the reason in words)."""
+    if match := LINE_REFERENCE.fullmatch(reference):
+        other = by_line.get(int(match.group(1)))
+        if other is None:
+            return None, _("no row of the file is on this line.")
+        return _own_file_target(row, other.act_key)
+    if match := ID_REFERENCE.fullmatch(reference):
+        act_id = int(match.group(1))
+        same_body = registry.body_of(act_id)
+        if same_body is None:
+            return None, _("no act of the registry has this id.")
+        if not same_body:
+            return None, _("this act belongs to another body; an act can only amend or repeal "
+                           "acts of its own body.")  # fmt: skip
+        return ("act", act_id), None
+    number, date = _split_number(reference)
+    in_file = {
+        other.act_key for other in rows
+        if other.get("number").casefold() == number.casefold() and other.adopted_on
+        and (date is None or other.adopted_on == date)
+    }  # fmt: skip
+    in_registry = registry.find(number, date)
+    if len(in_file) + len(in_registry) > 1:
+        return None, _("it matches several acts; add the date, or name the row (#5) or the act's "
+                       "id (id:57).")  # fmt: skip
+    if in_file:
+        return _own_file_target(row, in_file.pop())
+    if in_registry:
+        return ("act", in_registry[0]), None
+    if registry.elsewhere(number, date):
+        return None, _("only an act of another body has this number; an act can only amend or "
+                       "repeal acts of its own body.")  # fmt: skip
+    return None, _("no act of this body or of this file has this number and date.")
+
+
+def _own_file_target(row: Row, act_key: tuple):
+    if act_key == row.act_key:
+        return None, _("an act cannot amend or repeal itself.")
+    return ("row", act_key), None

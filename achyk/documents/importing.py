@@ -26,7 +26,7 @@ from achyk.ui.uploads import check_document
 
 from . import bulk
 from .models import Act, ActStatus, AdoptedBy, Document, DocumentType
-from .services import ActIn, attach_file, create_act
+from .services import ActIn, attach_file, create_act, link_acts
 
 STALE_SECONDS = 24 * 3600
 
@@ -62,6 +62,30 @@ def rules_for(body: Body) -> bulk.Rules:
         adopters=set(AdoptedBy.values),
         languages=body.language_list,
         taken=taken,
+        registry=registry_for(body),
+    )
+
+
+def _numbered(number: str, date):
+    acts = Act.objects.filter(number__iexact=number)
+    return acts.filter(adopted_on=date) if date else acts
+
+
+def registry_for(body: Body) -> bulk.Registry:
+    """How the references of an import's `amends` and `repeals` columns are looked up: in
+    `body`'s acts; other bodies' acts (public in the registry anyway) only to say why a
+    reference cannot be linked."""
+
+    def body_of(act_id: int) -> bool | None:
+        owner = Act.objects.filter(pk=act_id).values_list("body_id", flat=True).first()
+        return None if owner is None else owner == body.pk
+
+    return bulk.Registry(
+        find=lambda number, date: list(
+            _numbered(number, date).filter(body=body).values_list("pk", flat=True)[:2]
+        ),
+        body_of=body_of,
+        elsewhere=lambda number, date: _numbered(number, date).exclude(body=body).exists(),
     )
 
 
@@ -160,8 +184,8 @@ def _save(*, body: Body, user, rows: list[bulk.Row], paths: dict[str, Path]) -> 
     groups: dict[tuple, list[bulk.Row]] = {}
     for row in rows:
         groups.setdefault(row.act_key, []).append(row)
-    acts = []
-    for versions in groups.values():
+    acts, made = [], {}
+    for key, versions in groups.items():
         main = next(
             (r for r in versions if r.get("language") == body.default_language), versions[0]
         )
@@ -175,7 +199,18 @@ def _save(*, body: Body, user, rows: list[bulk.Row], paths: dict[str, Path]) -> 
             document = _document(body=body, user=user, row=row, path=paths[row.get("filename")])
             attach_file(act=act, document=document, language=row.get("language"), by=user)
         acts.append(act)
+        made[key] = act
+    _link(body=body, user=user, groups=groups, made=made)
     return acts
+
+
+def _link(*, body: Body, user, groups: dict[tuple, list[bulk.Row]], made: dict) -> None:
+    """The links the rows name, once per act, to acts of this import or of the body only."""
+    for key, versions in groups.items():
+        wanted = dict.fromkeys(link for row in versions for link in row.links)
+        for kind, (source, target) in wanted:
+            to_act = made[target] if source == "row" else Act.objects.get(pk=target, body=body)
+            link_acts(from_act=made[key], to_act=to_act, kind=kind, by=user)
 
 
 def _document(*, body: Body, user, row: bulk.Row, path: Path) -> Document:

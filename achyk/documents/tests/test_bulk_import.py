@@ -145,3 +145,79 @@ def test_import_page_is_for_staff_of_a_body(client, editor_a, django_user_model)
     assert client.get(URL).status_code in (302, 403)
     client.force_login(editor_a)
     assert client.get(URL).status_code == 200
+
+
+LINK_HEADER = HEADER.rstrip("\n") + ",amends,repeals\n"
+
+
+def upload_links(client, rows: str, files: dict):
+    data = {
+        "sheet": samples.upload("acts.csv", (LINK_HEADER + rows).encode("utf-8")),
+        "files": [samples.upload(name, content) for name, content in files.items()],
+    }
+    with translation.override("en"):
+        return client.post(URL, data)
+
+
+def test_rows_link_to_rows_of_the_file_and_to_the_bodys_acts_both_ways(
+    editor, body_a, django_capture_on_commit_callbacks
+):
+    old = f.act(body_a, title="Эски токтом", number="3", adopted_on=datetime.date(2025, 5, 5))
+    by_id = f.act(body_a, title="Эски буйрук", number="9", type_code="head-order")
+    rows = (
+        "a-ky.pdf,council-resolution,20,2026-03-01,,,,ky,Жаңы токтом,,3 2025-05-05,\n"
+        "a-ru.pdf,council-resolution,20,2026-03-01,,,,ru,Новое постановление,,3 2025-05-05,\n"
+        f"b.pdf,head-order,21,2026-03-02,,,,ky,Жокко чыгаруу,,#2,id:{by_id.pk}\n"
+    )
+    files = {name: samples.pdf() for name in ("a-ky.pdf", "a-ru.pdf", "b.pdf")}
+    preview = upload_links(editor, rows, files)
+    assert "3 rows are ready" in preview.content.decode(), preview.content.decode()[-3000:]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor.post(URL, {"upload_id": staged_id(preview)}).status_code == 302
+
+    new = Act.objects.get(body=body_a, number="20")
+    repealer = Act.objects.get(body=body_a, number="21")
+    assert list(new.outgoing.values_list("to_act", "kind")) == [(old.pk, "amends")]
+    assert sorted(repealer.outgoing.values_list("to_act", "kind")) == sorted(
+        [(new.pk, "amends"), (by_id.pk, "repeals")]
+    )
+    old.refresh_from_db()
+    by_id.refresh_from_db()
+    assert (old.status, by_id.status) == ("amended", "repealed")
+    assert new.changes.filter(action="linked").count() == 1  # once for its two versions
+
+    from .test_act_page import act_url
+
+    page = editor.get(act_url(body_a, old)).content.decode()
+    assert f"acts/{new.pk}-" in page  # amended by the new act
+    page = editor.get(act_url(body_a, new)).content.decode()
+    assert f"acts/{old.pk}-" in page and f"acts/{repealer.pk}-" in page  # both ways
+
+
+def test_bad_references_are_shown_in_the_preview_and_nothing_is_saved(editor, body_a, body_b):
+    f.act(body_a, title="Бир", number="5", adopted_on=datetime.date(2025, 1, 1))
+    f.act(body_a, title="Эки", number="5", adopted_on=datetime.date(2024, 1, 1))
+    foreign = f.act(body_b, title="Башка органдын", number="77",
+                    adopted_on=datetime.date(2025, 2, 2))  # fmt: skip
+    rows = (
+        "a.pdf,council-resolution,30,2026-03-01,,,,ky,Жок,,404 2025-01-01,\n"
+        "b.pdf,council-resolution,31,2026-03-01,,,,ky,Көп,,5,\n"
+        f"c.pdf,council-resolution,32,2026-03-01,,,,ky,Башка,,,id:{foreign.pk}\n"
+        "d.pdf,council-resolution,33,2026-03-01,,,,ky,Башка номер,,77 2025-02-02,\n"
+        "e.pdf,council-resolution,34,2026-03-01,,,,ky,Өзү,,#6,\n"
+        "g.pdf,council-resolution,35,2026-03-01,,,,ky,Жок сап,,,#99\n"
+        "h.pdf,council-resolution,36,2026-03-01,,,,ky,Туура,,5 2025-01-01,\n"
+    )
+    files = {f"{name}.pdf": samples.pdf() for name in "abcdegh"}
+    html = upload_links(editor, rows, files).content.decode()
+    assert "Nothing was saved" in html and 'name="upload_id"' not in html
+    assert "“404 2025-01-01” in the column “amends”: no act of this body" in html
+    assert "“5” in the column “amends”: it matches several acts" in html
+    assert f"“id:{foreign.pk}” in the column “repeals”: this act belongs to another body" in html
+    assert "“77 2025-02-02” in the column “amends”: only an act of another body" in html
+    assert "“#6” in the column “amends”: an act cannot amend or repeal itself." in html
+    assert "“#99” in the column “repeals”: no row of the file is on this line." in html
+    assert html.count("in the column") == 6  # the good reference of line 8 is not blamed
+    assert Act.objects.filter(body=body_a).count() == 2
+    assert not foreign.incoming.exists() and foreign.status == "in_force"
+    assert not Document.objects.exists()
