@@ -1,14 +1,18 @@
 """Services of the bulk import: many files and a CSV of their metadata, all or nothing.
 
 `stage_import` checks every file by its content (`ui.uploads.check_document`) and every row of
-the CSV (`bulk.check`) and saves nothing in the registry: when all is well it keeps the files in
-a staging folder, MEDIA_ROOT/staging/<uuid>/, owned by the user and the body, and returns its
-id with the verdict for the preview. `run_import` takes that id (another user's or another
-body's id is answered like a missing one), checks the rows again against the registry as it is
-now, and creates the acts and their language versions in one transaction; the staging folder
-is removed once they are saved. Staging folders older than a day are swept at each new import.
+the CSV (`bulk.check`) and saves nothing in the registry: when all is well it keeps the files
+under staging/<uuid>/ in Django's default storage (MEDIA_ROOT on disk, or the S3 bucket with
+MEDIA_STORAGE=s3, so every application server reads what another one staged), owned by the
+user and the body, and returns its id with the verdict for the preview. `run_import` takes
+that id (another user's or another body's id is answered like a missing one), checks the rows
+again against the registry as it is now, and creates the acts and their language versions in
+one transaction; the staged files are removed once they are saved. Staged imports older than
+a day are swept at each new import. Nothing under staging/ is ever served (`ui.views.media`
+serves pictures only).
 """
 
+import contextlib
 import json
 import shutil
 import time
@@ -18,6 +22,8 @@ from pathlib import Path, PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -43,8 +49,16 @@ class ImportRefused(Exception):
         self.verdict = verdict
 
 
+STAGING = "staging"
+
+
 def staging_root() -> Path:
-    return Path(settings.MEDIA_ROOT) / "staging"
+    """Where staged imports lie when the default storage is local disk (MEDIA_ROOT)."""
+    return Path(settings.MEDIA_ROOT) / STAGING
+
+
+def _name(upload_id: str, *parts: str) -> str:
+    return "/".join((STAGING, upload_id, *parts))
 
 
 def rules_for(body: Body) -> bulk.Rules:
@@ -125,61 +139,90 @@ def stage_import(*, body: Body, user, sheet: bytes, files) -> tuple[str | None, 
         return None, verdict
     _sweep_stale()
     upload_id = uuid.uuid4().hex
-    folder = staging_root() / upload_id
-    (folder / "files").mkdir(parents=True)
-    names = {}
-    for index, upload in enumerate(files):
-        names[file_name(upload)] = str(index)
-        upload.seek(0)
-        with open(folder / "files" / str(index), "wb") as target:
-            for chunk in upload.chunks():
-                target.write(chunk)
-    (folder / "sheet.csv").write_bytes(sheet)
+    names = {file_name(upload): str(index) for index, upload in enumerate(files)}
+    # The manifest first: the sweep of another server never takes a half-written import
+    # for an old one, and its id reaches the user only once every file is written.
     manifest = {"user": user.pk, "body": body.pk, "files": names, "created": time.time()}
-    (folder / "manifest.json").write_text(json.dumps(manifest))
+    _put(_name(upload_id, "manifest.json"), ContentFile(json.dumps(manifest).encode()))
+    for index, upload in enumerate(files):
+        upload.seek(0)
+        _put(_name(upload_id, "files", str(index)), upload)
+    _put(_name(upload_id, "sheet.csv"), ContentFile(sheet))
     return upload_id, verdict
 
 
-def _sweep_stale() -> None:
-    root = staging_root()
-    if not root.is_dir():
-        return
-    for folder in root.iterdir():
-        if time.time() - folder.stat().st_mtime > STALE_SECONDS:
-            shutil.rmtree(folder, ignore_errors=True)
+def _put(name: str, content) -> None:
+    saved = default_storage.save(name, content)
+    if saved != name:  # a name is never reused: the folder is a fresh uuid
+        default_storage.delete(saved)
+        raise OSError(f"staging name taken: {name}")
 
 
-def _staged(*, body: Body, user, upload_id: str) -> tuple[Path, dict]:
+def _read(name: str) -> bytes:
+    with default_storage.open(name, "rb") as stored:
+        return stored.read()
+
+
+def _remove(upload_id: str) -> None:
+    """Delete a staged import's files (and, on local disk, its folders)."""
+    folder = _name(upload_id)
     try:
-        folder = staging_root() / uuid.UUID(str(upload_id)).hex
-        manifest = json.loads((folder / "manifest.json").read_text())
+        _dirs, files = default_storage.listdir(folder + "/files")
+    except (FileNotFoundError, OSError):
+        files = []
+    for name in files:
+        default_storage.delete(f"{folder}/files/{name}")
+    for name in ("sheet.csv", "manifest.json"):
+        default_storage.delete(f"{folder}/{name}")
+    with contextlib.suppress(NotImplementedError):  # a bucket has no folders to remove
+        shutil.rmtree(default_storage.path(folder), ignore_errors=True)
+
+
+def _sweep_stale() -> None:
+    try:
+        folders, _files = default_storage.listdir(STAGING)
+    except (FileNotFoundError, OSError):
+        return
+    for upload_id in folders:
+        try:
+            created = json.loads(_read(_name(upload_id, "manifest.json")))["created"]
+        except (OSError, ValueError, KeyError, TypeError):
+            created = 0
+        if time.time() - float(created) > STALE_SECONDS:
+            _remove(upload_id)
+
+
+def _staged(*, body: Body, user, upload_id: str) -> tuple[str, dict]:
+    try:
+        upload_id = uuid.UUID(str(upload_id)).hex
+        manifest = json.loads(_read(_name(upload_id, "manifest.json")))
     except (ValueError, OSError) as error:
         raise ImportNotFound from error
     if manifest.get("user") != user.pk or manifest.get("body") != body.pk:
         raise ImportNotFound
-    return folder, manifest
+    return upload_id, manifest
 
 
 def discard_import(*, body: Body, user, upload_id: str) -> None:
-    folder, _manifest = _staged(body=body, user=user, upload_id=upload_id)
-    shutil.rmtree(folder, ignore_errors=True)
+    upload_id, _manifest = _staged(body=body, user=user, upload_id=upload_id)
+    _remove(upload_id)
 
 
 def run_import(*, body: Body, user, upload_id: str) -> list[Act]:
     """Save the staged import `upload_id` of `user` in `body`: every act or none."""
-    folder, manifest = _staged(body=body, user=user, upload_id=upload_id)
-    paths = {name: folder / "files" / index for name, index in manifest["files"].items()}
+    upload_id, manifest = _staged(body=body, user=user, upload_id=upload_id)
+    paths = {name: _name(upload_id, "files", index) for name, index in manifest["files"].items()}
     with transaction.atomic():
-        rows = bulk.read_sheet((folder / "sheet.csv").read_bytes())
+        rows = bulk.read_sheet(_read(_name(upload_id, "sheet.csv")))
         verdict = bulk.check(rows, {name: [] for name in paths}, rules_for(body))
         if not verdict.ok:
             raise ImportRefused(verdict)
         acts = _save(body=body, user=user, rows=verdict.rows, paths=paths)
-    transaction.on_commit(lambda: shutil.rmtree(folder, ignore_errors=True))
+    transaction.on_commit(lambda: _remove(upload_id))
     return acts
 
 
-def _save(*, body: Body, user, rows: list[bulk.Row], paths: dict[str, Path]) -> list[Act]:
+def _save(*, body: Body, user, rows: list[bulk.Row], paths: dict[str, str]) -> list[Act]:
     types = {kind.code: kind for kind in DocumentType.objects.all()}
     groups: dict[tuple, list[bulk.Row]] = {}
     for row in rows:
@@ -213,10 +256,10 @@ def _link(*, body: Body, user, groups: dict[tuple, list[bulk.Row]], made: dict) 
             link_acts(from_act=made[key], to_act=to_act, kind=kind, by=user)
 
 
-def _document(*, body: Body, user, row: bulk.Row, path: Path) -> Document:
+def _document(*, body: Body, user, row: bulk.Row, path: str) -> Document:
     document = Document(title=row.get("title"), collection_id=body.collection_id,
                         uploaded_by_user=user)  # fmt: skip
-    with open(path, "rb") as data:
+    with default_storage.open(path, "rb") as data:
         document.file.save(row.get("filename"), File(data), save=False)
         document._set_document_file_metadata()
         document.save()

@@ -221,3 +221,26 @@ def test_bad_references_are_shown_in_the_preview_and_nothing_is_saved(editor, bo
     assert Act.objects.filter(body=body_a).count() == 2
     assert not foreign.incoming.exists() and foreign.status == "in_force"
     assert not Document.objects.exists()
+
+
+def test_staging_lives_in_the_default_storage_so_any_server_can_save_it(
+    editor, body_a, settings, django_capture_on_commit_callbacks
+):
+    """With a storage that is not local disk (as S3), the import is staged and saved there,
+    and nothing is left on the server's disk or in the storage afterwards."""
+    settings.STORAGES = {
+        **settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}
+    }  # fmt: skip
+    from django.core.files.storage import default_storage
+
+    preview = upload(editor, GOOD_ROWS, GOOD_FILES)
+    upload_id = staged_id(preview)
+    assert default_storage.exists(f"staging/{upload_id}/manifest.json")
+    assert not importing.staging_root().exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor.post(URL, {"upload_id": upload_id}).status_code == 302
+    assert Act.objects.filter(body=body_a).count() == 2
+    document = Document.objects.get(title="О земле")
+    assert document.file.read() == GOOD_FILES["r12-ru.pdf"]
+    assert default_storage.listdir(f"staging/{upload_id}/files") == ([], [])
+    assert not default_storage.exists(f"staging/{upload_id}/manifest.json")
