@@ -66,3 +66,16 @@ def test_fonts_are_in_the_repository_with_their_licence():
 def test_unpublished_citizens_budget_has_no_pdf(client, burana):
     citizens_budget(burana, published=False)
     assert client.get("/burana/ru/budget/2026/citizens/approved/pdf/").status_code == 404
+
+
+def test_kazakh_body_prints_in_kazakh_with_its_letters(client, platform):
+    from achyk.bodies.tests import factories as body_factories
+
+    body = body_factories.body(slug="akkol", country="KZ", name="Ақкөл")
+    citizens_budget(body, general_kk="Бюджет әрбір тұрғынға ашық: ғимарат, құрылыс, һәм іс.")
+    response = client.get("/akkol/kk/budget/2026/citizens/approved/pdf/")
+    assert response.status_code == 200
+    pages, text = read(response)
+    assert pages <= 2
+    assert "Ақкөл (kk)" in text
+    assert "әрбір тұрғынға ашық: ғимарат, құрылыс, һәм іс." in text
