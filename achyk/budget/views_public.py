@@ -15,7 +15,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from . import pdf, public, selectors
+from . import citizens_view, pdf, public, selectors
 from .citizens import CitizensBudget, CitizensStage
 
 
@@ -75,7 +75,7 @@ def citizens(request, year: int, stage: str):
     """The Citizens' Budget of a year and stage in the language of the address."""
     item = _citizens(request, year, stage)
     url = request.build_absolute_uri()
-    view = public.citizens_view(item, language=get_language(), url=url)
+    view = citizens_view.citizens_view(item, language=get_language(), url=url)
     context = {
         "body": item.body, "citizens": item, "view": view,
         "pdf_url": reverse("budget_citizens_pdf", args=[year, stage]),
@@ -89,7 +89,7 @@ def citizens_pdf(request, year: int, stage: str):
     item = _citizens(request, year, stage)
     language = get_language()
     page_url = request.build_absolute_uri(reverse("budget_citizens", args=[year, stage]))
-    document = pdf.render(public.citizens_view(item, language=language, url=page_url))
+    document = pdf.render(citizens_view.citizens_view(item, language=language, url=page_url))
     response = HttpResponse(document, content_type="application/pdf")
     name = f"citizens-budget-{item.body.slug}-{year}-{stage}-{language}.pdf"
     response["Content-Disposition"] = f'inline; filename="{name}"'
