@@ -21,10 +21,11 @@ class SearchEntry(models.Model):
     Kept by `services` from the signals of pages and documents: an item that is not public
     (a draft, an unpublished or private page, an archived document) has no entry. `terms`
     holds the stems of the title and text (`text.terms`); the full-text index over it is a
-    SQLite FTS5 table or a PostgreSQL GIN index (migration 0002). `language` is empty for a
-    document whose language is not known: it is found in every language. An act's record
-    (`Kind.ACT_RECORD`, `object_id` = the act) has one entry per language, hence `language` in
-    the unique constraint.
+    SQLite FTS5 table or, on PostgreSQL, a GIN index on the column `terms_vector` that the
+    database computes from `terms` (migrations 0002 and 0004; not a field of this model).
+    `language` is empty for a document whose language is not known: it is found in every
+    language. An act's record (`Kind.ACT_RECORD`, `object_id` = the act) has one entry per
+    language, hence `language` in the unique constraint.
     """
 
     body = models.ForeignKey(
@@ -50,7 +51,19 @@ class SearchEntry(models.Model):
                 fields=["kind", "object_id", "language"], name="search_one_entry_per_item_language"
             )
         ]
-        indexes = [models.Index(fields=["language", "body", "date"])]
+        indexes = [
+            models.Index(fields=["language", "body", "date"]),
+            # The order of results (selectors.search), platform-wide and on a body's site.
+            models.Index(
+                models.F("date").desc(), models.F("id").desc(), name="search_entry_newest"
+            ),
+            models.Index(
+                "body",
+                models.F("date").desc(),
+                models.F("id").desc(),
+                name="search_entry_body_newest",
+            ),  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -9,7 +9,7 @@ A result matches when every word of the query matches (any of its stems, as a pr
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 
 from achyk.bodies.models import Body
@@ -19,6 +19,9 @@ from .models import SearchEntry
 
 MAX_QUERY = 200
 MAX_WORDS = 10
+#: Results counted at most: a reader is told "more than 1000 results" rather than made to wait
+#: while a million entries are counted, and pages go as far as the 1000th result.
+MAX_COUNTED = 1000
 
 
 @dataclass
@@ -61,20 +64,20 @@ def _tsquery(query: Query) -> tuple[str, list[str]]:
     expression = " & ".join(
         "(" + " | ".join(f"'{s}':*" for s in sorted(stems)) + ")" for stems in query.stems
     )
-    sql = (
-        "SELECT id FROM search_searchentry "
-        "WHERE to_tsvector('simple'::regconfig, terms) @@ to_tsquery('simple'::regconfig, %s)"
-    )
-    return sql, [expression]
+    # A condition on the entry itself (not `id IN (...)`), so that the planner may either
+    # read the GIN index or walk the newest entries and check each one's stored vector.
+    return "terms_vector @@ to_tsquery('simple'::regconfig, %s)", [expression]
 
 
 def matching(query: Query):
     """Entries matching every word of `query`, over every body and language."""
     if query.empty:
         return SearchEntry.objects.none()
-    sql = _fts5(query) if connection.vendor == "sqlite" else _tsquery(query)
     # Parameters only: the expression is built from our own tokens, passed as one value.
-    return SearchEntry.objects.filter(pk__in=RawSQL(*sql))  # noqa: S611
+    if connection.vendor == "sqlite":
+        return SearchEntry.objects.filter(pk__in=RawSQL(*_fts5(query)))  # noqa: S611
+    condition = RawSQL(*_tsquery(query), output_field=BooleanField())  # noqa: S611
+    return SearchEntry.objects.filter(condition)
 
 
 def search(query: Query, *, language: str, body: Body | None = None):
@@ -86,3 +89,19 @@ def search(query: Query, *, language: str, body: Body | None = None):
     else:  # a body taken off the platform is not read there, nor found
         entries = entries.filter(Q(body__isnull=True) | Q(body__is_active=True))
     return entries.select_related("body__site").order_by("-date", "-pk")
+
+
+def counted(entries, *, cap: int | None = None):
+    """(entries, how many there are up to `cap` + 1), `cap` being `MAX_COUNTED` by default.
+
+    When there are no more than `cap`, the entries returned are the same ones read by their
+    ids: the database sorts those few. Asked for the newest ten matches of a rare word, the
+    planner may otherwise walk the newest entries of all in search of them, which for a word
+    found in a few old entries means reading nearly every entry.
+    """
+    cap = MAX_COUNTED if cap is None else cap
+    ids = list(entries.order_by().values_list("pk", flat=True)[: cap + 1])
+    if len(ids) > cap:
+        return entries, len(ids)
+    few = SearchEntry.objects.filter(pk__in=ids).select_related("body__site")
+    return few.order_by("-date", "-pk"), len(ids)

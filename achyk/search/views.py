@@ -1,15 +1,29 @@
 """The search page: /<language>/search/?q= on the platform (every body) and on a body's site."""
 
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from achyk.content.models.base import paginate
+from achyk.ui.paginators import CappedPaginator
 
 from . import highlight, selectors
 from .models import Kind
 
 PAGE_SIZE = 10
+
+
+def paginate(request, entries):
+    """One page of results for `?page=` (up to the `selectors.MAX_COUNTED`-th result, then
+    "more than"); a bad number gives the nearest page."""
+    entries, found = selectors.counted(entries)
+    paginator = CappedPaginator(entries, PAGE_SIZE, cap=selectors.MAX_COUNTED, found=found)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
 
 
 def _results(page_of_entries, query):
@@ -41,10 +55,11 @@ def search(request):
     query = selectors.parse(raw)
     body = getattr(request, "site_body", None)
     entries = selectors.search(query, language=get_language(), body=body)
-    items = paginate(request, entries, PAGE_SIZE)
+    items = paginate(request, entries)
     count = items.paginator.count
     context = {
         "query": query, "items": items, "results": _results(items, query), "count": count,
+        "more": items.paginator.more,
         "message": _message(query, raw, count), "body": body,
         "max_query": selectors.MAX_QUERY,
     }  # fmt: skip

@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from achyk.bodies.tests import factories as body_factories
 from achyk.content.tests import factories
 from achyk.documents.models import Act, Document, DocumentType
-from achyk.search import services
+from achyk.search import selectors, services
 from achyk.search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
@@ -332,3 +332,15 @@ def test_rebuild_indexes_acts_without_files(body_a):
     SearchEntry.objects.all().delete()
     services.rebuild()
     assert SearchEntry.objects.filter(kind="act_record", object_id=act.pk).count() == 2
+
+
+def test_counting_stops_past_the_cap_and_says_there_are_more(client, body_a, monkeypatch):
+    monkeypatch.setattr(selectors, "MAX_COUNTED", 3)
+    for n in range(5):
+        factories.news(body_a, "ky", title=f"Бюджет {n}")
+    response = client.get("/burana/ky/search/", {"q": "бюджет"})
+    assert response.context["more"] is True and response.context["count"] == 3
+    assert response.content.decode().count("<li>\n  <h2") == 3
+    assert response.context["items"].paginator.found == 4  # counting stopped at cap + 1
+    exact = client.get("/burana/ky/search/", {"q": "бюджет 4"})
+    assert exact.context["more"] is False and exact.context["count"] == 1
