@@ -24,6 +24,9 @@ PARAMETERS = ("body", "territory", "type", "year", "status", "adopted_by", "lang
 SORTS = (("-date", _("newest first")), ("date", _("oldest first")))
 DEFAULT_SORT = "-date"
 PAGE_SIZE = 20
+#: Acts the list's pages reach (500 pages): the platform holds a million, and counting them
+#: all on each page read costs more than the page; past it, the reader narrows with filters.
+MAX_LISTED = 10_000
 
 
 def _blank(choices):

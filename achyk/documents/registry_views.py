@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from achyk.ui.paginators import CappedPaginator
+
 from . import exports, registry
 
 FEED_SIZE = 30
@@ -54,7 +56,8 @@ def listing_context(request, *, body, form, base_url: str) -> dict:
 
 
 def _page(request, acts):
-    page = Paginator(acts, registry.PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = CappedPaginator(acts, registry.PAGE_SIZE, cap=registry.MAX_LISTED)
+    page = paginator.get_page(request.GET.get("page"))
     page.object_list = list(registry.share_bodies(page.object_list))
     return page
 
