@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-pg test-browser lint messages bench install check clean
+.PHONY: run test test-pg test-browser lint messages bench bench-scale install check clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Achyk needs Python 3.11")'
@@ -48,6 +48,11 @@ messages: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+# A million documents on PostgreSQL: BENCH_DATABASE_URL=postgres://.../achyk_bench make bench-scale
+bench-scale: $(STAMP)
+	$(BIN)/python -m bench.scale generate --reuse
+	$(BIN)/python -m bench.search_registry
 
 clean:
 	rm -rf $(VENV) var

@@ -8,7 +8,7 @@ run (a task backend that only records them): they do not change the pages measur
 
 import time
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.test import override_settings
 
 from achyk.demo.services import create_demo_body, ensure_territory, fill_site, values_for
@@ -53,3 +53,35 @@ def generate(*, bodies: int, news: int = 5, start: int = 1, progress=None) -> fl
             if progress is not None and number % 50 == 0:
                 progress(number, time.monotonic() - began)
     return time.monotonic() - began
+
+
+def create_bodies(*, numbers, progress=None, attempts: int = 5) -> int:
+    """Create the bodies `numbers` (sites, collections, groups; no content), skipping existing
+    ones; returns how many were created.
+
+    Safe to run in several processes at once, each with its own numbers: two processes adding
+    a home page or a collection under the same root at the same moment may pick the same tree
+    path, and the loser of that race tries its body again in a new transaction.
+    """
+    from achyk.bodies.models import Body
+
+    created = 0
+    with override_settings(TASKS=NO_TASKS):
+        units = ensure_territory()
+        for number in numbers:
+            spec = spec_for(number)
+            for attempt in range(attempts):
+                if Body.objects.filter(slug=spec["slug"]).exists():  # made by another process
+                    break
+                try:
+                    with transaction.atomic():
+                        create_demo_body(spec=spec, parent=units[spec["rayon"]])
+                    created += 1
+                    break
+                except IntegrityError:
+                    if attempt == attempts - 1:
+                        raise
+                    time.sleep(0.05 * (attempt + 1))
+            if progress is not None:
+                progress(number)
+    return created

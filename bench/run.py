@@ -167,6 +167,7 @@ def wrk(url: str, args) -> dict:
     """Requests per second, p50 and p99 in milliseconds, from `wrk --latency`."""
     command = [
         WRK, f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}", "--latency", url,
+        *([f"--timeout={args.timeout}"] if getattr(args, "timeout", None) else []),
     ]  # fmt: skip
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
