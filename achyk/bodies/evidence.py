@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from django.dispatch import Signal
+
 
 @dataclass(frozen=True)
 class EvidenceKind:
@@ -110,3 +112,14 @@ def editor_url(*, key: str, body) -> str | None:
             if url:
                 return url
     return None
+
+
+#: Sent with `body_id` by the apps that publish, when a body's evidence may have changed (a
+#: page published or unpublished, an act or a file saved or deleted); the monitor listens.
+evidence_changed = Signal()
+
+
+def changed(body_id: int | None) -> None:
+    """Tell the monitor that the evidence of body `body_id` may have changed."""
+    if body_id is not None:
+        evidence_changed.send(sender=None, body_id=body_id)

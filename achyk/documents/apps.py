@@ -8,6 +8,10 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
-        from . import receivers
+        from achyk.bodies.evidence import register_provider
+
+        from . import evidence, receivers
 
         receivers.connect()
+        register_provider(evidence.provider)
+        evidence.connect()

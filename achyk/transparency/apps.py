@@ -6,3 +6,8 @@ class TransparencyConfig(AppConfig):
     name = "achyk.transparency"
     label = "transparency"
     verbose_name = _("Transparency monitor")
+
+    def ready(self):
+        from . import tasks
+
+        tasks.connect()

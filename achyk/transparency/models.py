@@ -29,7 +29,7 @@ class Rule(models.TextChoices):
     EVERY_N_DAYS = "every_n_days", _("every N days")
     QUARTERLY = "quarterly", _("quarterly: within N days after the quarter ends")
     YEARLY_BY_DATE = "yearly_by_date", _("yearly, by a date")
-    AFTER_EVENT = "after_event", _("within N working days of an event")
+    AFTER_EVENT = "after_event", _("within N days of an event")
 
 
 class Status(models.TextChoices):

@@ -136,12 +136,7 @@ def _every_n_days(rule: RuleSpec, points: list[Point], today, work: WorkCalendar
     """Fresh while the newest update is at most N (working) days old."""
     if not points:
         return Verdict(False, None)
-    last = max(point.updated for point in points)
-    days = rule.days or 1
-    if rule.working_days:
-        due = work.add_working_days(last, days)
-    else:
-        due = last + datetime.timedelta(days=days)
+    due = _add_days(rule, max(point.updated for point in points), work)
     return Verdict(today <= due, due)
 
 
@@ -201,12 +196,18 @@ def _yearly_by_date(rule: RuleSpec, points: list[Point], today: datetime.date) -
 
 
 def _after_event(rule: RuleSpec, points: list[Point], work: WorkCalendar) -> Verdict:
-    """The newest event (e.g. adoption of an act) was published within N working days.
-    Nothing is due until the next event."""
+    """The newest event (e.g. adoption of an act) was published within N days of it (working
+    days when the rule says so). Nothing is due until the next event; an item without its
+    event date can not be late."""
     if not points:
         return Verdict(False, None)
     newest = max(points, key=lambda point: (point.event or point.published, point.published))
     if newest.event is None:
         return Verdict(True, None)
-    deadline = work.add_working_days(newest.event, rule.days or 0)
-    return Verdict(newest.published <= deadline, None)
+    return Verdict(newest.published <= _add_days(rule, newest.event, work), None)
+
+
+def _add_days(rule: RuleSpec, start: datetime.date, work: WorkCalendar) -> datetime.date:
+    if rule.working_days:
+        return work.add_working_days(start, rule.days or 0)
+    return start + datetime.timedelta(days=rule.days or 0)

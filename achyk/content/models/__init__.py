@@ -13,6 +13,7 @@ from .sections import (
     GalleryPage,
     LeadershipPage,
     Person,
+    Section,
     StandardPage,
     VacancyIndexPage,
     VacancyPage,
@@ -22,5 +23,5 @@ __all__ = [
     "AnnouncementIndexPage", "AnnouncementPage", "BasePage", "BodyHomePage", "ContactPage",
     "DocumentIndexPage", "FeedbackFormField", "FeedbackFormPage", "GalleryImage",
     "GalleryIndexPage", "GalleryPage", "LeadershipPage", "NewsIndexPage", "NewsPage", "Person",
-    "PlatformHomePage", "StandardPage", "VacancyIndexPage", "VacancyPage",
+    "PlatformHomePage", "Section", "StandardPage", "VacancyIndexPage", "VacancyPage",
 ]  # fmt: skip

@@ -15,11 +15,35 @@ from wagtail.search import index
 from .base import BasePage, paginate, rich_text
 
 
+class Section(models.TextChoices):
+    """Which information the law asks for a page gives: the transparency monitor counts the
+    page as evidence of that duty ("section:<value>")."""
+
+    ABOUT = "about", _("about the territory (passport)")
+    STRUCTURE = "structure", _("structure and staff")
+    COUNCIL = "council", _("local council: deputies, commissions")
+    CHARTER = "charter", _("charter of the local community")
+    SERVICES = "services", _("services and how to get them")
+    APPEALS = "appeals", _("how to appeal")
+    ACCESS = "access-to-information", _("access to information")
+    ANTI_CORRUPTION = "anti-corruption", _("anti-corruption")
+    JMEG = "jmeg", _("joint monitoring and evaluation group")
+    SOCIAL_ORDER = "social-order", _("municipal social order")
+    PROPERTY = "property", _("municipal property and land")
+    BUDGET = "budget", _("budget")
+    PROCUREMENT = "procurement", _("procurement")
+
+
 class StandardPage(BasePage):
     """An article or information page (макала / статья): about the body, services, rules."""
 
     body = rich_text(_("text"))
-    content_panels = BasePage.content_panels + ["body"]
+    section = models.CharField(
+        _("information required by law"), max_length=30, choices=Section.choices, blank=True,
+        help_text=_("If this page publishes information the law requires, say which: the "
+                    "transparency monitor then counts it."),
+    )  # fmt: skip
+    content_panels = BasePage.content_panels + ["section", "body"]
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["content.BodyHomePage", "content.StandardPage", "content.PlatformHomePage"]
 

@@ -12,6 +12,11 @@ from . import factories
 BISHKEK = datetime.timezone(datetime.timedelta(hours=6))
 
 
+@pytest.fixture(autouse=True)
+def _own_register(empty_register):
+    pass
+
+
 @pytest.fixture
 def provider(monkeypatch):
     return factories.hand_provider(monkeypatch)
