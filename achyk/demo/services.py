@@ -39,6 +39,7 @@ from achyk.documents.models import Document
 from achyk.images.models import Image
 
 from . import citizens, texts
+from . import transparency as demo_transparency
 from .budgets import ensure_demo_budgets
 from .files import landscape_jpeg, text_pdf
 
@@ -318,6 +319,7 @@ def load_demo(*, password: str, stdout=None) -> list[Body]:
         with transaction.atomic():
             body = create_demo_body(spec=spec, parent=units[spec["rayon"]])
             fill_site(body=body, values=values_for(spec), news=3 + len(created) % 2)
+            demo_transparency.add_evidence(body=body, pattern=len(created) % 3)
         created.append(body)
         if stdout is not None:
             stdout.write(f"  {body.name_ky} / {body.name_ru}: /{body.slug}/ky/")
@@ -326,4 +328,5 @@ def load_demo(*, password: str, stdout=None) -> list[Body]:
         ensure_demo_budgets(body=body)
         citizens.ensure(body=body, values=values_for(specs[body.slug]))
     ensure_logins(password=password)
+    demo_transparency.compute()
     return created

@@ -40,23 +40,24 @@ class DocumentEvidence:
         acts = Act.objects.filter(type__code__in=codes)
         if body_ids is not None:
             acts = acts.filter(body_id__in=list(body_ids))
-        acts = list(
+        rows = list(
             acts.values(
                 "pk", "body_id", "body__slug", "body__default_language", "type__code", "title",
                 "number", "adopted_on", "signatory", "published_at", "updated_at",
             )
         )  # fmt: skip
-        if not acts:
+        if not rows:
             return
-        files = _files([act["pk"] for act in acts])
-        sections = _sections({act["body_id"] for act in acts})
-        for act in acts:
+        files = _files(acts)
+        sections = _sections({act["body_id"] for act in rows})
+        for act in rows:
             yield from _items(act, files.get(act["pk"], []), sections)
 
 
-def _files(act_ids: list[int]) -> dict[int, list[dict]]:
+def _files(acts) -> dict[int, list[dict]]:
+    """The files (language versions) of `acts`, a queryset read as a subquery."""
     found: dict[int, list[dict]] = {}
-    rows = Document.objects.filter(act_id__in=act_ids, is_archived=False).values(
+    rows = Document.objects.filter(act__in=acts.values("pk"), is_archived=False).values(
         "act_id", "language", "created_at", "updated_at"
     )
     for row in rows:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime
+import functools
 import zoneinfo
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -83,7 +84,12 @@ class WorkCalendar:
 
 def local_date(moment: datetime.datetime, zone: str) -> datetime.date:
     """The date of an aware moment on the wall calendar of `zone` (e.g. "Asia/Almaty")."""
-    return moment.astimezone(zoneinfo.ZoneInfo(zone)).date()
+    return moment.astimezone(_zone(zone)).date()
+
+
+@functools.lru_cache(maxsize=64)
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(name)
 
 
 def add_years(day: datetime.date, years: int) -> datetime.date:

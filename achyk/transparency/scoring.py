@@ -22,6 +22,7 @@ import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from achyk.bodies.evidence import EvidenceItem
 
@@ -68,15 +69,16 @@ class BodyResult:
     body_id: int
     duties: list[DutyResult] = field(default_factory=list)
 
-    @property
+    # Computed once the duties are all in (recompute reads each figure more than once).
+    @cached_property
     def fill(self) -> Decimal:
         return _percent([duty.fill for duty in self.duties])
 
-    @property
+    @cached_property
     def relevance(self) -> Decimal:
         return _percent([duty.relevance for duty in self.duties])
 
-    @property
+    @cached_property
     def languages(self) -> dict[str, Decimal]:
         credits: dict[str, list[float]] = {}
         for duty in self.duties:
@@ -84,7 +86,7 @@ class BodyResult:
                 credits.setdefault(row.language, []).append(CREDIT[row.status])
         return {code: _percent(values) for code, values in sorted(credits.items())}
 
-    @property
+    @cached_property
     def index(self) -> Decimal:
         languages = list(self.languages.values())
         mean = sum(languages, Decimal(0)) / len(languages) if languages else Decimal(0)
@@ -95,7 +97,7 @@ class BodyResult:
         )
         return total.quantize(HUNDREDTH, ROUND_HALF_UP)
 
-    @property
+    @cached_property
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(Status.values, 0)
         for duty in self.duties:
@@ -123,6 +125,14 @@ def rule_of(duty) -> rules.RuleSpec:
     )  # fmt: skip
 
 
+def _plan(duty) -> tuple[list[str], rules.RuleSpec]:
+    """The duty's evidence keys and rule, read once per duty however many bodies it serves."""
+    plan = duty.__dict__.get("_scoring_plan")
+    if plan is None:
+        plan = duty.__dict__["_scoring_plan"] = (duty.evidence_key_list, rule_of(duty))
+    return plan
+
+
 def evaluate_body(
     *,
     body,
@@ -133,35 +143,33 @@ def evaluate_body(
     at: datetime.datetime,
 ) -> BodyResult:
     """The figures of one body at moment `at`. `evidence` maps an evidence key to the body's
-    items of that kind, newest first; items published after `at` are ignored."""
+    items of that kind; items published after `at` are ignored."""
     zone = body.time_zone
     today = rules.local_date(at, zone)
     result = BodyResult(body.pk)
+    points: dict[int, rules.Point] = {}  # each item's local dates, computed once
     for duty in duties:
-        items = [
-            item
-            for key in duty.evidence_key_list
-            for item in evidence.get(key, ())
-            if item.published_at <= at
-        ]
+        keys, rule = _plan(duty)
+        items = [item for key in keys for item in evidence.get(key, ()) if item.published_at <= at]
         items.sort(key=lambda item: item.updated_at, reverse=True)
         confirmed = [
             rules.local_date(moment, zone)
             for moment in confirmations.get(duty.code, ())
             if moment <= at
         ]
-        rows = [
-            _language_row(duty, language, items, today, work, confirmed, zone)
-            for language in duty.required_languages(body)
-        ]
+        rows = []
+        for language in duty.required_languages(body):
+            own = [item for item in items if item.language in (language, "")]
+            for item in own:
+                if id(item) not in points:
+                    points[id(item)] = _point(item, zone)
+            verdict = rules.evaluate(rule, [points[id(i)] for i in own], today, work, confirmed)
+            rows.append(_language_row(language, own, verdict))
         result.duties.append(DutyResult(duty, rows))
     return result
 
 
-def _language_row(duty, language, items, today, work, confirmed, zone) -> LanguageResult:
-    own = [item for item in items if item.language in (language, "")]
-    points = [_point(item, zone) for item in own]
-    verdict = rules.evaluate(rule_of(duty), points, today, work, confirmed)
+def _language_row(language: str, own: list[EvidenceItem], verdict) -> LanguageResult:
     newest = own[0] if own else None
     if newest is None:
         status = Status.MISSING

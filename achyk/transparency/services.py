@@ -18,10 +18,10 @@ from django.utils import timezone
 from achyk.bodies import evidence as evidence_registry
 from achyk.bodies.models import Body
 
-from . import rules, scoring, selectors
+from . import bulk, rules, scoring, selectors
 from .models import BodySummary, Confirmation, Duty, Score, Snapshot
 
-BATCH = 500
+BATCH = 1000
 
 
 def evaluate(
@@ -96,35 +96,31 @@ def recompute(*, body_ids: Iterable[int] | None = None, at: datetime.datetime | 
     return len(results)
 
 
+SCORE_COLUMNS = [
+    "body_id", "duty_id", "language", "status", "meets_rule", "due_on", "newest_at",
+    "evidence", "evidence_count", "missing", "computed_at",
+]  # fmt: skip
+
+
 def _store(results: list[scoring.BodyResult], at: datetime.datetime) -> None:
+    """Replace the batch's scores and summaries (one transaction)."""
     now = timezone.now()
     ids = [result.body_id for result in results]
-    scores = [
-        Score(
-            body_id=result.body_id,
-            duty=duty.duty,
-            language=row.language,
-            status=row.status,
-            meets_rule=row.meets_rule,
-            due_on=row.due_on,
-            newest_at=row.newest_at,
-            evidence=row.evidence,
-            evidence_count=row.evidence_count,
-            missing=row.missing,
-            computed_at=now,
-        )  # fmt: skip
+    scores = (
+        (result.body_id, duty.duty.pk, row.language, row.status, row.meets_rule, row.due_on,
+         row.newest_at, row.evidence, row.evidence_count, row.missing, now)
         for result in results
         for duty in result.duties
         for row in duty.rows
-    ]
+    )  # fmt: skip
     summaries = [
         BodySummary(body_id=result.body_id, as_of=at, computed_at=now, **_figures(result))
         for result in results
     ]
     with transaction.atomic():
-        Score.objects.filter(body_id__in=ids).delete()
-        BodySummary.objects.filter(body_id__in=ids).delete()
-        Score.objects.bulk_create(scores, batch_size=2000)
+        bulk.delete_rows(Score.objects.filter(body_id__in=ids))
+        bulk.delete_rows(BodySummary.objects.filter(body_id__in=ids))
+        bulk.insert_rows(Score, SCORE_COLUMNS, scores)
         BodySummary.objects.bulk_create(summaries, batch_size=1000)
 
 
