@@ -68,7 +68,7 @@ def test_demo_builds_bilingual_sites_and_working_logins(client, var_dir, monkeyp
     assert 'alt="Пастбище у подножия гор, осень"' in gallery
     assert GalleryImage.objects.filter(image__body=burana).count() == 6  # three, in two languages
 
-    document = Document.objects.get(body=burana)
+    document = Document.objects.get(body=burana, act__isnull=True)
     with document.file.open("rb") as handle:
         assert handle.read(5) == b"%PDF-"
     assert client.get("/burana/ky/documents/").content.decode().count(document.url) == 1
@@ -80,6 +80,10 @@ def test_demo_builds_bilingual_sites_and_working_logins(client, var_dir, monkeyp
     assert users.get(username="kokjar-editor").membership.body.slug == "kok-jar"
     assert all(user.check_password(PASSWORD) for user in users.all())
     assert demo_password.stored(var_dir) == PASSWORD
+
+    # The monitor has scored both bodies, differently: Бурана's resolution is complete in
+    # both languages, Көк-Жар's has no number and only a Kyrgyz file.
+    assert_demo_scores(burana, Body.objects.get(slug="kok-jar"))
 
     news_count = NewsPage.objects.count()
     call_command("load_demo", password=PASSWORD)  # again: nothing doubles
@@ -116,3 +120,17 @@ def test_demo_pdf_is_well_formed():
         offset = int(entry[:10])
         assert pdf[offset:].startswith(b"%d 0 obj" % number)
     assert b"(Budget \\(draft\\) 2027) Tj" in pdf
+
+
+def assert_demo_scores(complete, partial):
+    from achyk.transparency import selectors
+    from achyk.transparency.models import Snapshot, Status
+
+    def status(body, language):
+        return selectors.score_for(body, code="council-acts", language=language).status
+
+    assert (status(complete, "ky"), status(complete, "ru")) == (Status.FRESH, Status.FRESH)
+    assert (status(partial, "ky"), status(partial, "ru")) == (Status.PARTIAL, Status.MISSING)
+    assert selectors.score_for(partial, code="structure", language="ru").status == Status.STALE
+    assert selectors.summary_for(complete).index > selectors.summary_for(partial).index
+    assert Snapshot.objects.filter(body__in=[complete, partial]).count() == 2

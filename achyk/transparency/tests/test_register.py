@@ -138,13 +138,17 @@ class TestAdmin:
     def test_a_kind_of_evidence_no_module_shows_yet_is_accepted_with_a_warning(
         self, root, platform
     ):
-        response = root.post(
-            "/admin/duties/new/", {**FORM, "code": "budget-open", "country": "KG"}, follow=True
-        )
+        data = {
+            **FORM,
+            "code": "plans-open",
+            "country": "KG",
+            "evidence_keys": "page:news,plans:jap",
+        }
+        response = root.post("/admin/duties/new/", data, follow=True)
         assert response.status_code == 200
-        assert selectors.current_duty(country="KG", code="budget-open") is not None
+        assert selectors.current_duty(country="KG", code="plans-open") is not None
         warnings = [str(m) for m in response.context["messages"]]
-        assert any("budget:citizens" in text and "page:news" not in text for text in warnings)
+        assert any("plans:jap" in text and "page:news" not in text for text in warnings)
 
     def test_bad_rule_parameters_are_refused_with_an_error(self, root, platform):
         response = root.post(
