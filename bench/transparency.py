@@ -60,10 +60,15 @@ def ensure_bodies(count: int) -> list[int]:
         units = ensure_territory()
         Body.objects.bulk_create(
             Body(
-                territory=units[RAYONS[n % len(RAYONS)]], kind=Body.Kind.AYIL_OKMOTU,
-                country="KG", slug=f"bench-light-{n:04d}", name_ky=f"Сынак-{n:04d} айыл аймагы",
-                name_ru=f"Айылный аймак Сынак-{n:04d}", languages="ky,ru",
-                default_language="ky", time_zone="Asia/Bishkek",
+                territory=units[RAYONS[n % len(RAYONS)]],
+                kind=Body.Kind.AYIL_OKMOTU,
+                country="KG",
+                slug=f"bench-light-{n:04d}",
+                name_ky=f"Сынак-{n:04d} айыл аймагы",
+                name_ru=f"Айылный аймак Сынак-{n:04d}",
+                languages="ky,ru",
+                default_language="ky",
+                time_zone="Asia/Bishkek",
             )  # fmt: skip
             for n in range(existing, count)
         )
@@ -95,8 +100,11 @@ def ensure_acts(body_ids: list[int], per_body: int) -> None:
                 adopted = now.date() - datetime.timedelta(days=rng.randint(0, 500))
                 acts.append(
                     Act(
-                        body_id=body_id, type=types[n % len(types)], title=f"Токтом № {n}",
-                        number=str(n) if rng.random() > 0.1 else "", adopted_on=adopted,
+                        body_id=body_id,
+                        type=types[n % len(types)],
+                        title=f"Токтом № {n}",
+                        number=str(n) if rng.random() > 0.1 else "",
+                        adopted_on=adopted,
                         signatory="Ө. Түгөлбаев" if rng.random() > 0.1 else "",
                         published_at=now - datetime.timedelta(days=rng.randint(0, 500)),
                     )  # fmt: skip
@@ -106,8 +114,12 @@ def ensure_acts(body_ids: list[int], per_body: int) -> None:
             Document.objects.bulk_create(
                 [
                     Document(
-                        title=act.title, file=f"documents/bench-{act.pk}-{language}.pdf",
-                        body_id=act.body_id, act=act, language=language, collection_id=1,
+                        title=act.title,
+                        file=f"documents/bench-{act.pk}-{language}.pdf",
+                        body_id=act.body_id,
+                        act=act,
+                        language=language,
+                        collection_id=1,
                     )
                     for act in acts
                     for language in ("ky", "ru")

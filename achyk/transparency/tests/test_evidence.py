@@ -16,6 +16,8 @@ from achyk.documents.tests import factories as docs
 from achyk.transparency import selectors, services
 from achyk.transparency.models import Snapshot, Status
 
+#: These tests read the register seeded by the migrations.
+SEEDED_REGISTER = True
 BISHKEK = datetime.timezone(datetime.timedelta(hours=6))
 MONDAY = datetime.datetime(2026, 6, 8, 10, tzinfo=BISHKEK)
 PDF = b"%PDF-1.4\n% Achyk test\n%%EOF\n"

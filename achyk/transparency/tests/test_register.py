@@ -12,6 +12,8 @@ from achyk.transparency.models import Duty, Holiday, ImmutableVersion, Rule, Sta
 
 from . import factories
 
+#: These tests read the register seeded by the migrations.
+SEEDED_REGISTER = True
 BISHKEK = datetime.timezone(datetime.timedelta(hours=6))
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('transparency', '0002_seed_register_and_holidays'),
+        ('transparency', '0003_seed_register_and_holidays'),
     ]
 
     operations = [

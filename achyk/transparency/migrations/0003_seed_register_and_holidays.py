@@ -256,5 +256,5 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("transparency", "0001_register_scores_snapshots")]
+    dependencies = [("transparency", "0002_followup")]
     operations = [migrations.RunPython(seed, unseed)]
