@@ -276,6 +276,7 @@ MODEL_OBJECTS = {
     "bin.binentry": "bin_entry", "documents.act": "act",
     "documents.documenttype": "document_type", "budget.budget": "budget",
     "budget.classification": "classification",
+    "transparency.duty": "duty", "transparency.holiday": "holiday",
 }  # fmt: skip
 #: Namespaces (or route names) whose views do not name their model, and the model of `pk`.
 NAMESPACE_MODELS = {
@@ -297,6 +298,7 @@ def object_of_model(world: World, model):
         # Platform reference data, the same for every body: never marked.
         "document_type": apps.get_model("documents", "DocumentType").objects.first(),
         "classification": _first_of("budget", "Classification"),
+        "duty": _first_of("transparency", "Duty"), "holiday": _first_of("transparency", "Holiday"),
     }  # fmt: skip
     label = model._meta.label_lower
     if issubclass(model, Page):
