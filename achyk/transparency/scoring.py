@@ -151,7 +151,7 @@ def evaluate_body(
     for duty in duties:
         keys, rule = _plan(duty)
         items = [item for key in keys for item in evidence.get(key, ()) if item.published_at <= at]
-        items.sort(key=lambda item: item.updated_at, reverse=True)
+        items.sort(key=_recency, reverse=True)
         confirmed = [
             rules.local_date(moment, zone)
             for moment in confirmations.get(duty.code, ())
@@ -167,6 +167,11 @@ def evaluate_body(
             rows.append(_language_row(language, own, verdict))
         result.duties.append(DutyResult(duty, rows))
     return result
+
+
+def _recency(item: EvidenceItem):
+    """Newest first: by the event an item reports (an act's adoption), else its update."""
+    return (item.event_date or item.updated_at.date(), item.updated_at)
 
 
 def _language_row(language: str, own: list[EvidenceItem], verdict) -> LanguageResult:
