@@ -46,6 +46,6 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("documents", "0005_act_change_unlinked")]
+    dependencies = [("documents", "0006_act_newest_first_indexes")]
 
     operations = [migrations.RunPython(seed, unseed)]
