@@ -16,6 +16,7 @@ from achyk.bodies.tests import factories as body_factories
 from achyk.bodies.tests.factories import PASSWORD
 from achyk.transparency import flags, services
 from achyk.transparency.followup import EvidenceFlag
+from achyk.transparency.models import Duty, Score
 from achyk.transparency.tests import factories, scored
 from achyk.ui.accessibility import COOKIE_NAME
 
@@ -25,6 +26,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def world(monkeypatch, live_site, body_a, body_b):
     provider = factories.hand_provider(monkeypatch, ("test:page", "test:act", "page:contact"))
+    Score.objects.all().delete()  # the test's own register instead of the seeded one
+    Duty.objects.all().delete()
     town = body_factories.body(slug="kara-balta", name="Кара-Балта")
     Body.objects.filter(pk=town.pk).update(kind=Body.Kind.TOWN)
     scored.register()
