@@ -202,29 +202,64 @@ class Act(models.Model):
         return f"{section_url}acts/{self.pk}-{self.slug}/" if section_url else None
 
     def _section_url(self, language: str) -> str | None:
-        from wagtail.models import Page  # the section is a content page; no import of content
-
         body = self.body
         language = language if language in body.language_list else body.default_language
         cache = body.__dict__.setdefault("_documents_section_urls", {})
         if language not in cache:
-            root = body.site.root_page if body.site_id else None
-            page = root and (
-                Page.objects.live().filter(
-                    content_type__app_label="content", content_type__model="documentindexpage",
-                    locale__language_code=language, depth=root.depth + 1,
-                    path__startswith=Page.objects.filter(
-                        translation_key=root.translation_key, locale__language_code=language,
-                    ).values_list("path", flat=True).first() or root.path,
-                ).first()
-            )  # fmt: skip
-            cache[language] = page.specific.get_url() if page else None
+            prime_section_urls([body], language)
         return cache[language]
 
     @property
     def slug(self) -> str:
         """Decorative: the permanent address is the id; a changed title only redirects."""
         return slugify(self.title, allow_unicode=True)[:80] or "act"
+
+
+def prime_section_urls(bodies, language: str) -> None:
+    """Looks up the documents section of many bodies at once, so that a page listing acts of
+    many bodies (the platform registry) reads a fixed number of queries, not a few per body.
+    Each body keeps the address of its section per language (None while it has none)."""
+    pending: dict[str, dict[int, Body]] = {}
+    for body in bodies:
+        code = language if language in body.language_list else body.default_language
+        if code not in body.__dict__.setdefault("_documents_section_urls", {}):
+            body.__dict__["_documents_section_urls"][code] = None
+            if body.site_id:
+                pending.setdefault(code, {})[body.site.root_page_id] = body
+    for code, by_root in pending.items():
+        for root_id, page in _sections(by_root, code).items():
+            body = by_root[root_id]
+            page.__dict__["site_body"] = body  # the page's own body: saves looking it up
+            body.__dict__["_documents_section_urls"][code] = page.get_url()
+
+
+def _sections(by_root: dict, language: str) -> dict:
+    """{site root id: the first live documents section under its home page in `language`}."""
+    from wagtail.models import Page  # the section is a content page; no import of content
+
+    roots = {
+        key: (pk, path, depth)
+        for pk, path, depth, key in Page.objects.filter(pk__in=by_root).values_list(
+            "pk", "path", "depth", "translation_key"
+        )
+    }
+    translated = Page.objects.filter(translation_key__in=roots, locale__language_code=language)
+    home_paths = dict(translated.values_list("translation_key", "path"))
+    condition = models.Q(pk__in=[])
+    homes = {}  # the home's path in `language` (else the root's own) -> site root id
+    for key, (pk, path, depth) in roots.items():
+        home = home_paths.get(key, path)
+        homes[home] = pk
+        condition |= models.Q(path__startswith=home, depth=depth + 1)
+    sections = Page.objects.live().filter(condition).filter(
+        content_type__app_label="content", content_type__model="documentindexpage",
+        locale__language_code=language,
+    ).order_by("path").specific()  # fmt: skip
+    found = {}
+    for page in sections:
+        root = next(pk for home, pk in homes.items() if page.path.startswith(home))
+        found.setdefault(root, page)
+    return found
 
 
 class RelationKind(models.TextChoices):

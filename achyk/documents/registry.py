@@ -13,11 +13,12 @@ from django import forms
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Prefetch
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from achyk.bodies.models import Body, Territory
 
-from .models import Act, ActStatus, AdoptedBy, Document, DocumentType
+from .models import Act, ActStatus, AdoptedBy, Document, DocumentType, prime_section_urls
 
 #: The query parameters of a registry address, in the order links write them.
 PARAMETERS = ("body", "territory", "type", "year", "status", "adopted_by", "language", "sort")
@@ -140,6 +141,15 @@ def share_bodies(acts, bodies: dict | None = None):
         yield act
 
 
+def with_addresses(acts) -> list:
+    """`acts` as a list whose links are ready: the documents sections of all their bodies
+    looked up together (a platform page lists acts of many bodies)."""
+    bodies: dict = {}
+    acts = list(share_bodies(acts, bodies))
+    prime_section_urls(bodies.values(), get_language())
+    return acts
+
+
 def loose_documents(*, body: Body):
     """The body's public documents that are not a version of an act (notices, forms, ...)."""
     return public_files().filter(body=body, act__isnull=True).order_by("-created_at", "-pk")
@@ -147,7 +157,7 @@ def loose_documents(*, body: Body):
 
 def entries(*, body: Body | None, filters: dict):
     """Acts of `body` (of every active body when None) matching `filters`, sorted by date."""
-    acts = Act.objects.select_related("type", "body")
+    acts = Act.objects.select_related("type", "body__site")
     acts = acts.filter(body=body) if body is not None else acts.filter(body__is_active=True)
     if filters.get("body"):
         acts = acts.filter(body=filters["body"])

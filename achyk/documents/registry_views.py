@@ -58,7 +58,7 @@ def listing_context(request, *, body, form, base_url: str) -> dict:
 def _page(request, acts):
     paginator = CappedPaginator(acts, registry.PAGE_SIZE, cap=registry.MAX_LISTED)
     page = paginator.get_page(request.GET.get("page"))
-    page.object_list = list(registry.share_bodies(page.object_list))
+    page.object_list = registry.with_addresses(page.object_list)
     return page
 
 
@@ -132,7 +132,7 @@ class RegistryRssFeed(Feed):
 
     def items(self, filters):
         acts = registry.entries(body=self.body, filters=filters)[:FEED_SIZE]
-        return list(registry.share_bodies(acts))
+        return registry.with_addresses(acts)
 
     def item_title(self, act):
         number = f" № {act.number}" if act.number else ""

@@ -194,6 +194,32 @@ def test_registry_page_reads_a_fixed_number_of_queries(
         assert client.get("/ky/registry/?year=2026").status_code == 200
 
 
+def test_platform_registry_reads_as_many_queries_for_acts_of_many_bodies_as_of_one(
+    client, body_a, body_b
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from achyk.bodies.tests import factories as bodies
+
+    def queries_of_platform_page() -> tuple[int, str]:
+        client.get("/ky/registry/?year=2026")  # warm the site and locale caches
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/ky/registry/?year=2026")
+        assert response.status_code == 200
+        return len(captured), response.content.decode()
+
+    f.act(body_a, title="Бурананын токтому", number="1", adopted_on=D(2026, 4, 1))
+    one_body, _html = queries_of_platform_page()
+    others = [body_b, bodies.body(slug="grozd", name="Грозд"), bodies.body(slug="ak-tal")]
+    for number, body in enumerate(others, start=2):
+        f.act(body, title=f"Токтом {body.slug}", number=str(number), adopted_on=D(2026, 4, 1))
+    many_bodies, html = queries_of_platform_page()
+    assert many_bodies == one_body
+    for body in [body_a, *others]:
+        assert f"/{body.slug}/ky/documents/acts/" in html
+
+
 def test_a_new_act_appears_on_the_cached_registry_page_and_its_feed(client, settings, body_a):
     settings.CACHE_PAGE_SECONDS = 300
     f.act(body_a, title="Биринчи токтом", number="1", adopted_on=D(2026, 1, 5))
