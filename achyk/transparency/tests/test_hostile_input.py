@@ -2,6 +2,8 @@
 body's page, the rating and its exports, and JMEG sign-in and flag posts with missing or
 garbage fields or another body's evidence answer with a page, their errors or a 4xx."""
 
+import re
+
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
@@ -166,3 +168,19 @@ def test_a_flag_from_anyone_but_a_member_is_refused(client, world, url):
     assert client.post(url, FLAG).status_code == 403
     assert client.get(url).status_code == 405
     assert not EvidenceFlag.objects.exists()
+
+
+def test_body_page_with_images_off_keeps_its_chart_svg_and_table(client, world):
+    from achyk.transparency.models import Snapshot
+    from achyk.ui.accessibility import COOKIE_NAME
+
+    scored.history(world, [("40", "50", "30"), ("45", "55", "36"), ("50", "60", "40")])
+    assert Snapshot.objects.filter(body=world).count() == 3
+    client.cookies[COOKIE_NAME] = "s=xl.c=inverse.p=wide.i=0"
+    response = client.get("/burana/ky/transparency/")
+    html = response.content.decode()
+    assert response.status_code == 200 and "a11y-no-images" in html
+    figures = re.findall(r'<figure class="chart.*?</figure>', html, re.S)
+    assert figures
+    for figure in figures:
+        assert "<svg" in figure and "<table" in figure and "<img" not in figure
