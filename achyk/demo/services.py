@@ -37,6 +37,7 @@ from achyk.content.models import (
 from achyk.content.services import ensure_platform_home
 from achyk.documents.models import Document
 from achyk.images.models import Image
+from achyk.transparency.models import JmegMember
 
 from . import citizens, texts
 from . import transparency as demo_transparency
@@ -297,6 +298,10 @@ def ensure_logins(*, password: str) -> list[DemoLogin]:
         user.save()
         if login.username == "supervisor":
             user.groups.add(grant_supervisor_reading())
+        elif login.role == "monitoring group member":
+            # A resident who signs in on the public site only: no admin access, no staff role.
+            body = Body.objects.get(slug=login.body_slug)
+            JmegMember.objects.get_or_create(user=user, defaults={"body": body})
         elif login.body_slug:
             body = Body.objects.get(slug=login.body_slug)
             admin = login.role == "body administrator"

@@ -128,6 +128,7 @@ LOGINS = [
     ("burana-admin", "body administrator", "burana"),
     ("burana-editor", "body editor", "burana"),
     ("kokjar-editor", "body editor", "kok-jar"),
+    ("burana-jmeg", "monitoring group member", "burana"),
 ]
 
 HOURS_KY = "Дүйшөмбү–жума, 8:00–17:00, түшкү тыныгуу 12:00–13:00"

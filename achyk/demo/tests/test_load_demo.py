@@ -78,6 +78,9 @@ def test_demo_builds_bilingual_sites_and_working_logins(client, var_dir, monkeyp
     assert is_supervisor(users.get(username="supervisor"))
     assert users.get(username="burana-admin").membership.role == Membership.Role.ADMIN
     assert users.get(username="kokjar-editor").membership.body.slug == "kok-jar"
+    jmeg = users.get(username="burana-jmeg")
+    assert jmeg.jmeg_member.body == burana and not jmeg.is_staff
+    assert not hasattr(jmeg, "membership")  # no admin panel for a monitoring group member
     assert all(user.check_password(PASSWORD) for user in users.all())
     assert demo_password.stored(var_dir) == PASSWORD
 
