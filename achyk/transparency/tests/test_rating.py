@@ -111,7 +111,9 @@ def test_rating_reads_a_fixed_number_of_queries(client, world, django_assert_max
 
 def test_duty_statistics_put_the_most_often_missing_duty_first(client, world):
     page = client.get("/ru/transparency/rating/duties/").content.decode()
-    rows = re.findall(r'<tr><th scope="row">(.*?)</th>', page[page.index("<caption>Statuses") :])
+    rows = re.findall(
+        r'<tr><th scope="row">(.*?)</th>', page[page.index("<caption>Статусы по обязанностям") :]
+    )
     assert "Обязанность" in rows[0]  # contacts: missing everywhere (nobody published it)
     assert 'role="img"' in page and "100,0\u00a0%" in page
 
