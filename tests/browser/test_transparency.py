@@ -1,6 +1,6 @@
 """A resident reads a body's transparency page in Kyrgyz and Russian, a member of the
 monitoring group flags a piece of evidence, and a supervisor sorts, filters and exports the
-rating; axe-core finds no serious or critical violation on these pages."""
+rating; axe-core finds no violation of any impact on these pages."""
 
 import csv
 import datetime
@@ -41,7 +41,7 @@ def world(monkeypatch, live_site, body_a, body_b):
     return {"a": body_a, "b": body_b, "town": town}
 
 
-def axe_blocking(page) -> list[str]:
+def axe_violations(page) -> list[str]:
     results = Axe().run(page).response
     assert results["passes"]
     impacts = Counter(v["impact"] for v in results["violations"])
@@ -49,7 +49,6 @@ def axe_blocking(page) -> list[str]:
     return [
         f"{page.url}: {v['id']} ({v['impact']}) {[n['target'] for n in v['nodes']][:3]}"
         for v in results["violations"]
-        if v["impact"] in ("serious", "critical")
     ]
 
 
@@ -124,7 +123,7 @@ def test_supervisor_sorts_filters_and_exports_the_rating(browser_page, world):
     assert [row[2] for row in exported_rows[1:]] == shown  # the same bodies, same order
 
 
-def test_transparency_pages_have_no_serious_accessibility_violations(chromium, live_site, world):
+def test_transparency_pages_have_no_accessibility_violations(chromium, live_site, world):
     blocking = []
     for mode in ("standard", "visually impaired"):
         context = chromium.new_context(base_url=live_site.url)
@@ -136,6 +135,6 @@ def test_transparency_pages_have_no_serious_accessibility_violations(chromium, l
         for path in ("/burana/ky/transparency/", "/burana/ru/transparency/",
                      "/ky/transparency/rating/", "/ru/transparency/rating/duties/"):  # fmt: skip
             assert page.goto(path).status == 200
-            blocking += axe_blocking(page)
+            blocking += axe_violations(page)
         context.close()
     assert not blocking, "\n".join(blocking)
