@@ -241,6 +241,8 @@ AXES_LOCKOUT_TEMPLATE = "bodies/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_VERBOSE = False
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "achyk.bodies.throttle.axes_username"
 
 # Cookies and transport security. Behind TLS (production), SECURE_COOKIES defaults on.
 SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG and not env_bool("ACHYK_EMBEDDED"))

@@ -76,3 +76,14 @@ def test_a_successful_sign_in_forgets_earlier_failures(client, user):
 def test_failures_on_one_account_do_not_lock_another(client, user, admin_a):
     fail(client, user.username, 5)
     assert sign_in(client, admin_a.username, PASSWORD).status_code == 302
+
+
+@pytest.mark.parametrize("address", [LOGIN, "/ky/login/"])
+def test_a_ten_kilobyte_username_is_refused_like_a_wrong_one(client, db, address):
+    # PostgreSQL refuses a username longer than axes' columns (255): it was a server error.
+    response = client.post(address, {"username": "ө" * 10_000, "password": "x"})
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    # Wagtail's form refuses the length before trying; Django's tries, and axes counts it.
+    recorded = list(AccessAttempt.objects.values_list("username", flat=True))
+    assert recorded == ([] if address == LOGIN else ["ө" * 255])
