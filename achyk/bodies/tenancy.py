@@ -9,6 +9,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404
 from wagtail.models import Collection, Page, Revision, UploadedFile
+from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from .models import Body, Membership, body_of, is_supervisor
 
@@ -117,3 +118,25 @@ def _has_body_field(model) -> bool:
     except FieldDoesNotExist:
         return False
     return getattr(field, "related_model", None) is Body
+
+
+class BodyOwnedPolicy(ModelPermissionPolicy):
+    """Admin permissions of a body-owned model (one with `body` and `for_user`): staff of a
+    body manage its objects, supervisors read every body's, platform admins all."""
+
+    def user_has_permission(self, user, action):
+        if not user.is_active:
+            return False
+        if user.is_superuser:
+            return True
+        if is_supervisor(user):
+            return action == "view"
+        return body_of(user) is not None
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and user_may_reach_body(user, instance.body)
+
+    def instances_user_has_permission_for(self, user, action):
+        if not self.user_has_permission(user, action):
+            return self.model.objects.none()
+        return self.model.objects.for_user(user)

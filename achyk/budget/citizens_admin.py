@@ -20,36 +20,14 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateTimeInput
-from wagtail.permission_policies.base import ModelPermissionPolicy
 
-from achyk.bodies.models import Body, body_of, is_supervisor
-from achyk.bodies.tenancy import sees_all_bodies, user_may_reach_body
+from achyk.bodies.models import Body, body_of
+from achyk.bodies.tenancy import BodyOwnedPolicy, sees_all_bodies
 
 from .citizens import TEXT_LANGUAGES, CitizensBudget, Section
 from .hearings import Hearing
 
 LANGUAGE_HEADINGS = {"ky": _("Kyrgyz"), "ru": _("Russian"), "kk": _("Kazakh")}
-
-
-class BodyOwnedPolicy(ModelPermissionPolicy):
-    """Staff of a body manage its objects; supervisors read every body's; platform admins all."""
-
-    def user_has_permission(self, user, action):
-        if not user.is_active:
-            return False
-        if user.is_superuser:
-            return True
-        if is_supervisor(user):
-            return action == "view"
-        return body_of(user) is not None
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and user_may_reach_body(user, instance.body)
-
-    def instances_user_has_permission_for(self, user, action):
-        if not self.user_has_permission(user, action):
-            return self.model.objects.none()
-        return self.model.objects.for_user(user)
 
 
 class BodyOwnedForm(WagtailAdminModelForm):

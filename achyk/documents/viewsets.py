@@ -5,38 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import ModelPermissionPolicy
 
-from achyk.bodies.models import body_of, is_supervisor
 from achyk.bodies.panel.access import PlatformOnlyPermissionPolicy
-from achyk.bodies.tenancy import user_may_reach_body
+from achyk.bodies.tenancy import BodyOwnedPolicy
 
 from . import notices
 from .admin_forms import LINK_FIELDS, ActForm
 from .models import Act, ActRelation, DocumentType
 from .selectors import act_for
 from .services import TRACKED_FIELDS, ActIn, create_act, link_acts, unlink_acts, update_act
-
-
-class ActPermissionPolicy(ModelPermissionPolicy):
-    """Staff of a body manage its acts; supervisors read every body's; platform admins all."""
-
-    def user_has_permission(self, user, action):
-        if not user.is_active:
-            return False
-        if user.is_superuser:
-            return True
-        if is_supervisor(user):
-            return action == "view"
-        return body_of(user) is not None
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and user_may_reach_body(user, instance.body)
-
-    def instances_user_has_permission_for(self, user, action):
-        if not self.user_has_permission(user, action):
-            return Act.objects.none()
-        return Act.objects.for_user(user)
 
 
 def _languages(act) -> str:
@@ -134,7 +111,7 @@ class ActViewSet(ModelViewSet):
     menu_label = _("Legal acts")
     menu_order = 290
     add_to_admin_menu = True
-    permission_policy = ActPermissionPolicy(Act)
+    permission_policy = BodyOwnedPolicy(Act)
     form_class = ActForm
     index_view_class = ActIndexView
     add_view_class = ActCreateView
