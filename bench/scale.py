@@ -184,7 +184,7 @@ def make_bodies(args, env) -> float:
 
 
 ACT_COLUMNS = ("id", "body_id", "type_id", "title", "number", "adopted_on", "adopted_by",
-               "signatory", "status", "published_at", "updated_at")  # fmt: skip
+               "signatory", "status", "published_at", "updated_at", "languages")  # fmt: skip
 DOCUMENT_COLUMNS = ("id", "title", "file", "created_at", "file_size", "file_hash", "description",
                     "is_archived", "updated_at", "body_id", "collection_id", "has_text_layer",
                     "language", "text", "act_id")  # fmt: skip
@@ -241,7 +241,8 @@ def body_rows(*, body, documents: int, act_id: int, document_id: int, entry_id: 
         signatory = rng.choice(SIGNATORIES)
         acts.append((act_id, body.pk, kind.pk, title, number, adopted,
                      _weighted(rng, ADOPTED_BY_WEIGHTS), signatory,
-                     _weighted(rng, STATUS_WEIGHTS), published, published))  # fmt: skip
+                     _weighted(rng, STATUS_WEIGHTS), published, published,
+                     " ".join(sorted(languages))))  # fmt: skip
         shown = f"{title} № {number}"  # str(act)
         slug = slugify(title, allow_unicode=True)[:80] or "act"  # act.slug
         for language in languages:

@@ -5,7 +5,7 @@ No timings here: the figures belong in docs/benchmarks.md.
 
 import pytest
 
-from achyk.documents.models import Act, Document
+from achyk.documents.models import Act, Document, refresh_languages
 from achyk.search import selectors, services
 from achyk.search.models import SearchEntry
 from bench import scale
@@ -43,6 +43,12 @@ def test_bulk_entries_are_those_the_search_services_write_and_runs_add_up(genera
         assert [getattr(before, name) for name in FIELDS] == [
             getattr(entry, name) for name in FIELDS
         ]
+
+    generated_languages = dict(Act.objects.values_list("pk", "languages"))
+    Act.objects.update(languages="")
+    refresh_languages(generated_languages)
+    assert dict(Act.objects.values_list("pk", "languages")) == generated_languages
+    assert {"ky", "ru", "ky ru"} <= set(generated_languages.values())
 
     again = scale.fill_documents(bodies=bodies, total=2, documents=41, bases=scale.next_ids())
     assert again == 0 and Document.objects.count() == 41  # bodies with acts are skipped

@@ -77,6 +77,13 @@ class Document(AbstractDocument):
 
     objects = DocumentQuerySet.as_manager()
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        document = super().from_db(db, field_names, values)
+        # The act it was read with: a file moved to another act changes the languages of both.
+        document.loaded_act_id = document.__dict__.get("act_id")
+        return document
+
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
@@ -183,6 +190,12 @@ class Act(models.Model):
     )
     published_at = models.DateTimeField(_("published"), default=timezone.now)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    #: The languages of its public files, sorted and space-separated ("ky ru"), kept by
+    #: `refresh_languages` whenever a file is saved or deleted: the registry's language filter
+    #: reads this column instead of looking for a file of each act among a million files.
+    languages = models.CharField(
+        _("languages of its files"), max_length=20, blank=True, default="", editable=False
+    )
 
     objects = ActQuerySet.as_manager()
 
@@ -361,3 +374,16 @@ def _field_label(name: str) -> str:
         return str(Act._meta.get_field(name).verbose_name)
     except FieldDoesNotExist:
         return name
+
+
+def refresh_languages(act_ids) -> None:
+    """Set `Act.languages` of the acts `act_ids` from their public (not archived) files."""
+    ids = {act_id for act_id in act_ids if act_id is not None}
+    if not ids:
+        return
+    found: dict[int, set[str]] = {act_id: set() for act_id in ids}
+    files = Document.objects.filter(act_id__in=ids, is_archived=False).exclude(language="")
+    for act_id, language in files.values_list("act_id", "language"):
+        found[act_id].add(language)
+    for act_id, languages in found.items():
+        Act.objects.filter(pk=act_id).update(languages=" ".join(sorted(languages)))

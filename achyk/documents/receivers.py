@@ -3,6 +3,7 @@
 A saved file is read for its text in the background; every change to an act, its links or
 its history makes the body's cached pages forgotten (the act's page shows all of them), and
 a change of the document types forgets every body's pages (type names appear everywhere).
+A file saved or deleted sets again the languages of its act (and of the act it left).
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -22,6 +23,13 @@ def document_saved(sender, instance, created, update_fields=None, **kwargs) -> N
         extract_document_text.enqueue(instance.pk)
 
 
+def file_languages_changed(sender, instance, **kwargs) -> None:
+    from .models import refresh_languages
+
+    refresh_languages({instance.act_id, getattr(instance, "loaded_act_id", None)})
+    instance.loaded_act_id = instance.act_id
+
+
 def act_changed(sender, instance, **kwargs) -> None:
     pagecache.forget(pagecache.body_scope(instance.body_id))
 
@@ -35,6 +43,9 @@ def connect() -> None:
 
     uid = "achyk.documents.receivers"
     post_save.connect(document_saved, sender=Document, dispatch_uid=f"{uid}.document")
+    for signal in (post_save, post_delete):
+        signal.connect(file_languages_changed, sender=Document,
+                       dispatch_uid=f"{uid}.languages.{id(signal)}")  # fmt: skip
     for signal in (post_save, post_delete):
         for model in (Act, ActRelation, ActChange):
             signal.connect(act_changed, sender=model, dispatch_uid=f"{uid}.{model}.{id(signal)}")

@@ -256,3 +256,40 @@ def test_csv_export_never_hands_a_formula_to_a_spreadsheet(client, body_a):
     text = streamed(client.get("/burana/ky/registry/export.csv"))
     row = next(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert row["title"] == '\'=HYPERLINK("http://evil.example")'
+
+
+def test_the_language_filter_follows_files_archived_restored_moved_and_deleted(client, acts):
+    """The registry filters by the languages an act keeps of its public files: each change of
+    a file shows at once in the list."""
+    from django.db import connection
+    from django.utils.module_loading import import_string
+
+    def listed(language):
+        return titles(client.get(f"/burana/ky/documents/?language={language}").content.decode(),
+                      acts)  # fmt: skip
+
+    budget_ru = acts["budget"].files.get(language="ru")
+    assert listed("ru") == {"budget"} and listed("ky") == {"budget", "resolution"}
+    budget_ru.is_archived = True
+    budget_ru.save(update_fields=["is_archived", "updated_at"])
+    assert listed("ru") == set()
+    budget_ru.is_archived = False
+    budget_ru.save(update_fields=["is_archived", "updated_at"])
+    assert listed("ru") == {"budget"}
+
+    moved = acts["budget"].files.get(language="ky")  # put on the wrong act, then mended
+    moved.act = acts["order"]
+    moved.save()
+    assert listed("ky") == {"order", "resolution"}
+    acts["order"].refresh_from_db()
+    assert acts["order"].languages == "ky"
+
+    moved.delete()
+    assert listed("ky") == {"resolution"} and listed("ru") == {"budget"}
+
+    # What the migration fills in for the acts there were before the column.
+    acts["budget"].__class__.objects.update(languages="")
+    import_string("achyk.documents.migrations.0008_act_languages.fill_languages")(connection)
+    assert listed("ky") == {"resolution"} and listed("ru") == {"budget"}
+    acts["budget"].refresh_from_db()
+    assert acts["budget"].languages == "ru"
