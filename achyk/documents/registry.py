@@ -157,8 +157,11 @@ def loose_documents(*, body: Body):
 
 def entries(*, body: Body | None, filters: dict):
     """Acts of `body` (of every active body when None) matching `filters`, sorted by date."""
-    acts = Act.objects.select_related("type", "body__site")
-    acts = acts.filter(body=body) if body is not None else acts.filter(body__is_active=True)
+    acts = Act.objects.select_related("type")
+    if body is not None:
+        acts = acts.filter(body=body)
+    else:  # without a join: a join made the planner compare each act with each body
+        acts = acts.exclude(body__in=Body.objects.filter(is_active=False).values("pk"))
     if filters.get("body"):
         acts = acts.filter(body=filters["body"])
     if filters.get("territory"):
@@ -177,5 +180,5 @@ def entries(*, body: Body | None, filters: dict):
     else:
         order = [F("adopted_on").desc(nulls_last=True), "-pk"]
     return acts.order_by(*order).prefetch_related(
-        Prefetch("files", queryset=public_files(), to_attr="public_files")
+        "body__site", Prefetch("files", queryset=public_files(), to_attr="public_files")
     )

@@ -170,6 +170,10 @@ def test_platform_registry_lists_every_body_with_body_and_territory_filters(clie
     assert titles(by_territory.decode(), acts) == {"other_body"}
     data = json.loads(streamed(client.get("/ky/registry/export.json?year=2025")))
     assert [record["title"] for record in data] == ["Эски токтом"]
+    body_b.is_active = False  # a body taken off the platform leaves its registry
+    body_b.save()
+    html = client.get("/ky/registry/").content.decode()
+    assert titles(html, acts) == set(acts) - {"other_body"}
 
 
 def test_registry_address_on_a_body_leads_to_its_documents_page(client, acts):

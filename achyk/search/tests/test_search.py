@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from achyk.bodies.tests import factories as body_factories
 from achyk.content.tests import factories
 from achyk.documents.models import Act, Document, DocumentType
-from achyk.search import selectors, services
+from achyk.search import selectors, services, text
 from achyk.search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +63,14 @@ def test_body_search_keeps_to_its_own_items_and_platform_search_shows_both(clien
     body_b.is_active = False
     body_b.save()
     assert "Көк-Жардын" not in seen(client, "/ky/search/", "бюджет")
+    # An entry of no body (a page of the platform itself) is still found platform-wide.
+    SearchEntry.objects.create(
+        language="ky", kind="page", object_id=10**9, title="Платформанын бюджети",
+        terms=text.terms("Платформанын бюджети", "ky"), url="/ky/about/",
+    )  # fmt: skip
+    everywhere = seen(client, "/ky/search/", "бюджет")
+    assert "Платформанын" in everywhere and "Бурананын" in everywhere
+    assert "Көк-Жардын" not in everywhere
 
 
 def test_search_in_one_language_shows_that_language(client, body_a):
