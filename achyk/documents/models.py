@@ -15,6 +15,7 @@ from taggit.managers import TaggableManager
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.documents.models import DocumentQuerySet as WagtailDocumentQuerySet
+from wagtail.models import Site
 
 from achyk.bodies.models import Body, TranslatedFieldsMixin
 from achyk.bodies.tenancy import BodyOwnedQuerySet
@@ -239,10 +240,16 @@ def prime_section_urls(bodies, language: str) -> None:
             body.__dict__["_documents_section_urls"][code] = None
             if body.site_id:
                 pending.setdefault(code, {})[body.site.root_page_id] = body
+    if not pending:
+        return
+    # Wagtail reads the root paths of all sites (two per body) for each page whose address it
+    # gives, from the cache, unless the page already holds them: read once for all the pages.
+    root_paths = Site.get_site_root_paths()
     for code, by_root in pending.items():
         for root_id, page in _sections(by_root, code).items():
             body = by_root[root_id]
             page.__dict__["site_body"] = body  # the page's own body: saves looking it up
+            page._wagtail_cached_site_root_paths = root_paths
             body.__dict__["_documents_section_urls"][code] = page.get_url()
 
 
