@@ -1,5 +1,7 @@
 """Snippets: an excerpt of an entry's text with the words that matched marked."""
 
+from functools import lru_cache
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -10,12 +12,19 @@ EXCERPT = 240
 SCAN_LIMIT = 20_000
 
 
-def _matches(word: str, prefixes: set[str]) -> bool:
+@lru_cache(maxsize=65536)
+def _forms(word: str) -> frozenset[str]:
+    """The forms of `word` a query's prefix may match: kept, since a page of results repeats
+    the same words of acts hundreds of times."""
     norm = text.normalise(word)
     forms = {norm, *text.stems(norm)}
     if not stemmers.is_folded(norm):  # кеңештин is marked for кенеш, as the index finds it
         forms |= {stemmers.fold(norm), *text.folded_stems(norm)}
-    return any(form.startswith(p) for form in forms for p in prefixes)
+    return frozenset(forms)
+
+
+def _matches(word: str, prefixes: set[str]) -> bool:
+    return any(form.startswith(p) for form in _forms(word) for p in prefixes)
 
 
 def _spans(source: str, prefixes: set[str]) -> list[tuple[int, int]]:
