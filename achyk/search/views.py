@@ -1,6 +1,5 @@
 """The search page: /<language>/search/?q= on the platform (every body) and on a body's site."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -18,12 +17,7 @@ def paginate(request, entries):
     "more than"); a bad number gives the nearest page."""
     entries, found = selectors.counted(entries)
     paginator = CappedPaginator(entries, PAGE_SIZE, cap=selectors.MAX_COUNTED, found=found)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
+    return paginator.get_page(request.GET.get("page"))
 
 
 def _results(page_of_entries, query):

@@ -1,7 +1,7 @@
 """What every page of a body's site shares: its body, its dates, its paging."""
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.urls import get_script_prefix
 from django.utils.functional import cached_property
@@ -25,13 +25,7 @@ def rich_text(verbose_name, **kwargs):
 
 def paginate(request, queryset, per_page: int = PAGE_SIZE):
     """One page of `queryset` for the `?page=` parameter; bad numbers give the nearest page."""
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 class BasePage(Page):
