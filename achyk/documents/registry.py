@@ -158,10 +158,7 @@ def loose_documents(*, body: Body):
 def entries(*, body: Body | None, filters: dict):
     """Acts of `body` (of every active body when None) matching `filters`, sorted by date."""
     acts = Act.objects.select_related("type")
-    if body is not None:
-        acts = acts.filter(body=body)
-    else:  # without a join: a join made the planner compare each act with each body
-        acts = acts.exclude(body__in=Body.objects.filter(is_active=False).values("pk"))
+    acts = acts.filter(body=body) if body is not None else acts.of_active_bodies()
     if filters.get("body"):
         acts = acts.filter(body=filters["body"])
     if filters.get("territory"):

@@ -84,12 +84,8 @@ def search(query: Query, *, language: str, body: Body | None = None):
     """Public entries matching `query` in `language` (and documents of no stated language),
     newest first: only `body`'s when given, every body's and the platform's otherwise."""
     entries = matching(query).filter(language__in=[language, ""])
-    if body is not None:
-        entries = entries.filter(body=body)
-    else:  # a body taken off the platform is not read there, nor found
-        entries = entries.exclude(body__in=Body.objects.filter(is_active=False).values("pk"))
-    # The bodies of the page's entries are read after it, not joined: with a thousand bodies
-    # a join made the planner compare each match with each body.
+    entries = entries.filter(body=body) if body is not None else entries.of_active_bodies()
+    # The bodies of the page's entries are read after it, not joined (see of_active_bodies).
     return entries.prefetch_related("body__site").order_by("-date", "-pk")
 
 
