@@ -23,9 +23,15 @@ def document_saved(sender, instance, created, update_fields=None, **kwargs) -> N
         extract_document_text.enqueue(instance.pk)
 
 
-def file_languages_changed(sender, instance, **kwargs) -> None:
+#: What a file's languages depend on: a save of other fields (its text, its title) leaves them.
+_LANGUAGE_FIELDS = frozenset({"act", "language", "is_archived"})
+
+
+def file_languages_changed(sender, instance, update_fields=None, **kwargs) -> None:
     from .models import refresh_languages
 
+    if update_fields and not _LANGUAGE_FIELDS & set(update_fields):
+        return
     refresh_languages({instance.act_id, getattr(instance, "loaded_act_id", None)})
     instance.loaded_act_id = instance.act_id
 
