@@ -2,6 +2,8 @@ import pytest
 
 from achyk.transparency.models import Duty
 
+from . import factories
+
 
 @pytest.fixture(autouse=True)
 def _own_register(request):
@@ -19,3 +21,10 @@ def _own_register(request):
 def empty_register(db):
     """No duties but the test's own."""
     Duty.objects.all().delete()
+
+
+@pytest.fixture
+def provider(monkeypatch):
+    """Evidence given by hand for a page, an act and the contacts page; a module that needs
+    other keys defines its own."""
+    return factories.hand_provider(monkeypatch, keys=("test:page", "test:act", "page:contact"))

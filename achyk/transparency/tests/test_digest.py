@@ -53,11 +53,6 @@ def smtp(settings):
 
 
 @pytest.fixture
-def provider(monkeypatch):
-    return factories.hand_provider(monkeypatch, keys=("test:page", "test:act", "page:contact"))
-
-
-@pytest.fixture
 def world(provider, body_a, body_b, admin_a, editor_a):
     """Body A's admins: admin_a reads Russian, a second one Kyrgyz (the default)."""
     from wagtail.users.models import UserProfile

@@ -9,12 +9,7 @@ from achyk.bodies.tests.factories import PASSWORD
 from achyk.transparency import flags as flag_services
 from achyk.transparency.followup import EvidenceFlag, JmegMember
 
-from . import factories, scored
-
-
-@pytest.fixture
-def provider(monkeypatch):
-    return factories.hand_provider(monkeypatch, keys=("test:page", "test:act", "page:contact"))
+from . import scored
 
 
 @pytest.fixture

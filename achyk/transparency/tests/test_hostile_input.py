@@ -12,8 +12,9 @@ from django.contrib.auth.models import Group
 from achyk.bodies.tests.factories import PASSWORD
 from achyk.transparency import flags as flag_services
 from achyk.transparency.followup import EvidenceFlag
+from achyk.ui.tests.hostile import server_errors
 
-from . import factories, scored
+from . import scored
 
 HUGE = "1" * 21
 QUERIES = [
@@ -30,11 +31,6 @@ PATHS = [
     "/ky/transparency/rating/hearing/", "/ky/transparency/rating/export.csv",
     "/ky/transparency/rating/export.xlsx", "/burana/ky/transparency/rating/",
 ]  # fmt: skip
-
-
-@pytest.fixture
-def provider(monkeypatch):
-    return factories.hand_provider(monkeypatch, keys=("test:page", "test:act", "page:contact"))
 
 
 @pytest.fixture
@@ -62,40 +58,25 @@ def member_of(body, username="nurlan"):
     )  # fmt: skip
 
 
-def failures_of(client, urls) -> list:
-    failures = []
-    for url in urls:
-        response = client.get(url)
-        status = response.status_code
-        if response.streaming and status < 500:
-            try:  # a streamed export fails while it is read, not when it is answered
-                b"".join(response.streaming_content)
-            except Exception as error:  # noqa: BLE001 - any error is the failure we look for
-                status = repr(error)[:120]
-        if not isinstance(status, int) or status >= 500:
-            failures.append((url[:120], status))
-    return failures
-
-
 def hostile_urls() -> list[str]:
     return PATHS + [f"{path}?{query}" for path in PATHS for query in QUERIES]
 
 
 def test_no_transparency_address_answers_with_a_server_error_to_a_reader(client, world):
     client.raise_request_exception = False
-    assert failures_of(client, hostile_urls()) == []
+    assert server_errors(client, hostile_urls()) == []
 
 
 def test_no_transparency_address_answers_with_a_server_error_to_a_supervisor(client, world):
     client.raise_request_exception = False
     client.force_login(supervisor())
-    assert failures_of(client, hostile_urls()) == []
+    assert server_errors(client, hostile_urls()) == []
 
 
 def test_no_transparency_address_answers_with_a_server_error_to_a_member(client, world):
     client.raise_request_exception = False
     client.force_login(member_of(world).user)
-    assert failures_of(client, [u for u in hostile_urls() if "/burana/" in u]) == []
+    assert server_errors(client, [u for u in hostile_urls() if "/burana/" in u]) == []
 
 
 @pytest.mark.parametrize("threshold", ["NaN", "abc", "-1", "1e999", HUGE])

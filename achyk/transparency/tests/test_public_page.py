@@ -14,11 +14,6 @@ from . import factories, scored
 
 
 @pytest.fixture
-def provider(monkeypatch):
-    return factories.hand_provider(monkeypatch, keys=("test:page", "test:act", "page:contact"))
-
-
-@pytest.fixture
 def world(provider, body_a, body_b):
     with time_machine.travel(scored.NOW, tick=False):
         scored.scored(provider, body_a, body_b)

@@ -16,12 +16,7 @@ from achyk.bodies.tests import factories as body_factories
 from achyk.bodies.tests.factories import PASSWORD
 from achyk.transparency.models import BodySummary
 
-from . import factories, scored
-
-
-@pytest.fixture
-def provider(monkeypatch):
-    return factories.hand_provider(monkeypatch, keys=("test:page", "test:act", "page:contact"))
+from . import scored
 
 
 @pytest.fixture

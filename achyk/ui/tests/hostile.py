@@ -1,0 +1,18 @@
+"""What a test of hostile input reads: which addresses answered with a server error."""
+
+
+def server_errors(client, urls) -> list:
+    """(address, status or error) of each of `urls` that answered 500 or more, or whose
+    streamed body failed while it was read; [] when none did."""
+    failures = []
+    for url in urls:
+        response = client.get(url)
+        status = response.status_code
+        if response.streaming and status < 500:
+            try:  # a streamed export fails while it is read, not when it is answered
+                b"".join(response.streaming_content)
+            except Exception as error:  # noqa: BLE001 - any error is the failure we look for
+                status = repr(error)[:120]
+        if not isinstance(status, int) or status >= 500:
+            failures.append((url[:120], status))
+    return failures
