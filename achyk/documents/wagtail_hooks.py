@@ -1,6 +1,8 @@
 """The registry in the admin: the bulk import of acts (menu item and address), and the
-document add and edit views that warn of missing language versions."""
+document add and edit views that warn of missing language versions; the public download
+serves only documents readers may see."""
 
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -41,3 +43,14 @@ def register_registry_viewsets():
     from .viewsets import ActViewSet, DocumentTypeViewSet
 
     return [ActViewSet(), DocumentTypeViewSet()]
+
+
+@hooks.register("before_serve_document")
+def serve_only_public_documents(document, request):
+    """`/documents/<id>/<name>` serves what readers may see: an archived document, or one of a
+    body taken off the platform, answers 404 like a missing one, to everyone (ids are
+    sequential, so anything else could be read by counting). Staff restore it to open it."""
+    if document.is_archived:
+        raise Http404
+    if document.body_id is not None and not document.body.is_active:
+        raise Http404

@@ -1,5 +1,7 @@
 """The reader's display preferences (visually-impaired version) and error pages."""
 
+import posixpath
+
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -49,18 +51,34 @@ def accessibility(request):
 
 
 #: Folders of MEDIA_ROOT that hold pictures (Wagtail's originals and renditions).
-PUBLIC_MEDIA_FOLDERS = ("images/", "original_images/")
+PUBLIC_MEDIA_FOLDERS = ("images", "original_images")
+
+
+def public_media_path(path: str) -> str | None:
+    """`path` normalised, when it names a file inside a picture folder; None otherwise.
+
+    The folder is judged after normalising, as the file system will read the path: the server
+    has already decoded `%2e%2e` and `%2f`, so `original_images/../documents/x` (in any
+    spelling) is `documents/x` and refused. Backslashes and NUL are refused outright."""
+    if "\\" in path or "\x00" in path:
+        return None
+    parts = posixpath.normpath("/" + path).lstrip("/").split("/")
+    if len(parts) < 2 or parts[0] not in PUBLIC_MEDIA_FOLDERS or ".." in parts:
+        return None
+    return "/".join(parts)
 
 
 def media(request, path: str):
     """Uploaded files, served by the application itself (embedded default, SERVE_MEDIA=1).
 
     Only pictures: documents go through Wagtail's serving view (/documents/<id>/<name>), which
-    sends them as downloads with their safety headers, so they are never served from here.
-    MEDIA_ROOT is read on each request, so a changed setting (tests) is honoured."""
-    if not path.startswith(PUBLIC_MEDIA_FOLDERS):
+    sends them as downloads with their safety headers and refuses archived ones, so they are
+    never served from here. MEDIA_ROOT is read on each request, so a changed setting (tests)
+    is honoured."""
+    clean = public_media_path(path)
+    if clean is None:
         raise Http404
-    return serve_static(request, path, document_root=settings.MEDIA_ROOT)
+    return serve_static(request, clean, document_root=settings.MEDIA_ROOT)
 
 
 def healthz(request):

@@ -1,5 +1,7 @@
 """Uploaded files served by the application (embedded default): pictures only."""
 
+import pytest
+
 from achyk.content.tests import factories
 
 
@@ -22,3 +24,43 @@ def test_paths_outside_the_picture_folders_are_404(client, db):
     for path in ("/media/", "/media/../achyk.sqlite3", "/media/documents/x.pdf", "/media/x"):
         # A 404 may first be redirected to the default language, like any unknown address.
         assert client.get(path, follow=True).status_code == 404, path
+
+
+@pytest.fixture
+def stored_document(body_a):
+    document = factories.document(body_a)
+    assert document.file.name.startswith("documents/")
+    return document
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "original_images/../{doc}",
+        "original_images/%2e%2e/{doc}",
+        "original_images/..%2f{doc}",
+        "original_images/%2e%2e%2f{doc}",
+        "original_images%2f%2e%2e%2f{doc}",
+        "images/%2E%2E/{doc}",
+        "original_images//..//{doc}",
+        "original_images/x/../../{doc}",
+        "original_images/./../{doc}",
+        "original_images/..\\{doc}",
+        "original_images\\..\\{doc}",
+        "original_images/%5c..%5c{doc}",
+        "/{doc}",
+        "//{doc}",
+        "images/../images/../{doc}",
+    ],
+)
+def test_a_document_cannot_be_reached_through_a_picture_folder(client, stored_document, spelling):
+    path = "/media/" + spelling.format(doc=stored_document.file.name)
+    response = client.get(path, follow=True)
+    assert response.status_code == 404, path
+
+
+def test_a_path_that_stays_inside_a_picture_folder_is_served_once_normalised(client, body_a):
+    image = factories.image(body_a)
+    folder, name = image.file.name.split("/", 1)
+    response = client.get(f"/media/{folder}/./x/..//{name}")
+    assert response.status_code == 200
