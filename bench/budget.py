@@ -10,7 +10,7 @@ and one that also serves an empty export (for exports: the URLconf, middleware a
 that the first request loads).
 
 1. Import: a 100,000-line XLSX and CSV of one stage are generated (openpyxl, csv); the child
-   reads, judges and saves them (`sheets.read_table`, `importing.judge`,
+   reads, judges and saves them (`sheets.read_table`, `judging.judge`,
    `services.replace_stage`, into the year before the exported one: the work of the preview
    and of the confirmation). Reference in
    the same run: reading the same CSV with Python's csv module into a list.
@@ -60,7 +60,8 @@ def _warm_up():
 
 def child_floor(_args) -> dict:
     setup_django()
-    from achyk.budget import importing, opendata, sheets, views  # noqa: F401
+    from achyk.budget.imports import judging, sheets  # noqa: F401
+    from achyk.budget.opendata import formats, views  # noqa: F401
 
     started = peak_mb()
     _warm_up()
@@ -96,14 +97,15 @@ def child_generate_files(args) -> dict:
 def child_import(args) -> dict:
     setup_django()
     from achyk.bodies.models import Body
-    from achyk.budget import importing, services, sheets
+    from achyk.budget import services
+    from achyk.budget.imports import judging, sheets
 
     body = Body.objects.get(slug="bench-budget-0000")  # a year the export does not read
     data = Path(args.file).read_bytes()
     began = time.perf_counter()
     table = sheets.read_table(data, Path(args.file).suffix.lstrip("."))
-    mapping = importing.guess_mapping(table.headers)
-    verdict = importing.judge(table, mapping=mapping, stage="approved", country="KG")
+    mapping = judging.guess_mapping(table.headers)
+    verdict = judging.judge(table, mapping=mapping, stage="approved", country="KG")
     judged = time.perf_counter()
     assert verdict.ok, (verdict.problems, verdict.errors[:3])
     record = services.replace_stage(body=body, year=YEAR - 1, stage="approved", lines=verdict.lines,

@@ -1,14 +1,13 @@
-"""The budget in the admin: the list, a budget's page, and the import (views stay thin).
+"""The budget in the admin: the list and a budget's page (views stay thin).
 
 /admin/budget/ lists the budgets the user may see; /admin/budget/<pk>/ shows one (its stages,
-totals, approving resolution and import history); /admin/budget/import/ takes a file and
-/admin/budget/import/<token>/ maps its columns, previews every row and saves all or nothing.
-Body staff work on their own body; platform admins choose the body; supervisors read.
+totals, approving resolution and import history). The import's screens are in
+`imports.admin_views`. Body staff work on their own body; platform admins choose the body;
+supervisors read.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -16,12 +15,12 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from achyk.bodies.models import Body, body_of, is_supervisor
+from achyk.bodies.models import body_of, is_supervisor
 from achyk.bodies.tenancy import sees_all_bodies
 
-from . import importing, selectors, services, sheets, staging
-from .admin_forms import ApprovalForm, MappingForm, UploadForm
-from .models import Budget, Line, StageName
+from . import selectors, services
+from .forms import ApprovalForm
+from .models import Budget, StageName
 
 
 def may_import(user) -> bool:
@@ -88,112 +87,3 @@ def _totals_table(budget: Budget) -> list[dict]:
          "expenditure": totals[stage].get("expenditure")}
         for stage in StageName.values if stage in totals
     ]  # fmt: skip
-
-
-class ImportUploadView(BudgetAdminMixin, TemplateView):
-    page_title = gettext_lazy("Import a budget")
-    template_name = "budget/admin/upload.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not may_import(request.user):
-            return TemplateResponse(request, "bodies/panel/forbidden.html", status=403)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request, *args, **kwargs):
-        form = UploadForm(platform=request.user.is_superuser)
-        return self.render_to_response(self.get_context_data(form=form))
-
-    def post(self, request, *args, **kwargs):
-        form = UploadForm(request.POST, request.FILES, platform=request.user.is_superuser)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
-        body = form.cleaned_data.get("body") or body_of(request.user)
-        upload = form.cleaned_data["file"]
-        token = staging.stage_file(
-            request, body=body, year=form.cleaned_data["year"], stage=form.cleaned_data["stage"],
-            name=upload.name, data=upload.read(),
-        )  # fmt: skip
-        return redirect("budget_admin_preview", token=token)
-
-
-class ImportPreviewView(BudgetAdminMixin, TemplateView):
-    page_title = gettext_lazy("Check the budget file")
-    template_name = "budget/admin/preview.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not may_import(request.user):
-            return TemplateResponse(request, "bodies/panel/forbidden.html", status=403)
-        return super().dispatch(request, *args, **kwargs)
-
-    def setup_entry(self, request, token):
-        self.entry = staging.entry(request, token)
-        self.body = Body.objects.get(pk=self.entry["body"])
-        if not request.user.is_superuser and body_of(request.user) != self.body:
-            staging.discard(request, token)
-            raise PermissionDenied
-
-    def judge(self, mapping=None):
-        """The table's headers and the verdict on its rows (or a problem reading it)."""
-        try:
-            table = sheets.read_table(staging.read(self.entry), self.entry["ext"])
-        except sheets.SheetError as error:
-            return [], None, str(error)
-        mapping = mapping or self.entry["mapping"] or importing.guess_mapping(table.headers)
-        verdict = importing.judge(
-            table, mapping=mapping, stage=self.entry["stage"], country=self.body.country
-        )
-        return table.headers, (mapping, verdict), None
-
-    def get(self, request, token, *args, **kwargs):
-        self.setup_entry(request, token)
-        headers, judged, problem = self.judge()
-        return self.render_preview(token, headers, judged, problem)
-
-    def render_preview(self, token, headers, judged, problem, form=None):
-        mapping, verdict = judged or ({}, None)
-        if form is None:
-            initial = {name: "" if index is None else str(index) for name, index in mapping.items()}
-            form = MappingForm(initial=initial, headers=headers)
-        existing = Line.objects.filter(
-            budget__body=self.body, budget__year=self.entry["year"], stage=self.entry["stage"]
-        ).count()
-        context = self.get_context_data(
-            token=token, entry=self.entry, body=self.body, form=form, verdict=verdict,
-            problem=problem, existing=existing,
-            stage_label=StageName(self.entry["stage"]).label,
-        )  # fmt: skip
-        return self.render_to_response(context)
-
-    def post(self, request, token, *args, **kwargs):
-        self.setup_entry(request, token)
-        if "cancel" in request.POST:
-            staging.discard(request, token)
-            messages.info(request, _("The import was cancelled; nothing was saved."))
-            return redirect("budget_admin_import")
-        headers, judged, problem = self.judge()
-        form = MappingForm(request.POST, headers=headers)
-        if problem or not form.is_valid():
-            return self.render_preview(token, headers, judged, problem, form=form)
-        mapping = form.mapping()
-        staging.remember_mapping(request, token, mapping)
-        headers, judged, problem = self.judge(mapping)
-        if "confirm" in request.POST and judged and judged[1].ok:
-            return self.save(request, token, judged[1])
-        return self.render_preview(token, headers, judged, problem, form=form)
-
-    def save(self, request, token, verdict):
-        entry = self.entry
-        with transaction.atomic():
-            record = services.replace_stage(
-                body=self.body, year=entry["year"], stage=entry["stage"], lines=verdict.lines,
-                by=request.user, file_name=entry["name"],
-            )  # fmt: skip
-        staging.discard(request, token)
-        messages.success(
-            request,
-            _("Budget %(year)s, stage “%(stage)s”: %(count)s lines saved, %(replaced)s "
-              "earlier lines replaced.")
-            % {"count": record.rows, "stage": StageName(entry["stage"]).label,
-               "year": entry["year"], "replaced": record.replaced},
-        )  # fmt: skip
-        return redirect("budget_admin_detail", pk=record.budget_id)

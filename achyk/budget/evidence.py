@@ -3,7 +3,8 @@
 - "budget:draft", "budget:approved": one item per budget that published the stage; period
   "YYYY"; event date: the approval date (approved only).
 - "budget:executed": one item per quarter reported; period "YYYY-Qn".
-- "budget:citizens", "budget:hearing": per language, see `citizens_evidence`.
+- "budget:citizens", "budget:hearing": per language, see `citizens.evidence` and
+  `hearings.evidence`.
 
 Items are language-neutral (""): figures read the same in every language.
 """
@@ -13,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from achyk.bodies.evidence import EvidenceItem, EvidenceKind
 
-from . import citizens_evidence
+from .citizens import evidence as citizens_evidence
+from .hearings import evidence as hearings_evidence
 from .models import Stage, StageName
 
 KEYS = {
@@ -35,7 +37,7 @@ class BudgetEvidence:
             EvidenceKind("budget:approved", _("Approved budget (figures)")),
             EvidenceKind("budget:executed", _("Budget execution by quarter (figures)")),
             EvidenceKind(citizens_evidence.CITIZENS, _("Citizens' Budget")),
-            EvidenceKind(citizens_evidence.HEARING, _("Budget hearing: announcement and minutes")),
+            EvidenceKind(hearings_evidence.HEARING, _("Budget hearing: announcement and minutes")),
         ]
 
     def collect(self, *, keys, body_ids):
@@ -47,14 +49,17 @@ class BudgetEvidence:
             yield self._item(row)
         if citizens_evidence.CITIZENS in keys:
             yield from citizens_evidence.citizens_items(body_ids)
-        if citizens_evidence.HEARING in keys:
-            yield from citizens_evidence.hearing_items(body_ids)
+        if hearings_evidence.HEARING in keys:
+            yield from hearings_evidence.hearing_items(body_ids)
 
     def editor_url(self, *, key: str, body) -> str | None:
         """Where the body's staff add evidence of `key`: the Citizens' Budget or hearing
         form, else the budget import."""
-        own = citizens_evidence.editor_url(key)
-        return own or reverse("budget_admin_import")
+        if key == citizens_evidence.CITIZENS:
+            return citizens_evidence.editor_url()
+        if key == hearings_evidence.HEARING:
+            return hearings_evidence.editor_url()
+        return reverse("budget_admin_import")
 
     def _item(self, row: Stage) -> EvidenceItem:
         budget, body = row.budget, row.budget.body

@@ -296,5 +296,5 @@ class ImportRecord(models.Model):
 
 
 # Citizens' Budgets and hearings live in their own modules; importing them here registers them.
-from .citizens import CitizensBudget, CitizensStage, Section  # noqa: E402, F401
-from .hearings import Decision, Hearing, Proposal  # noqa: E402, F401
+from .citizens.models import CitizensBudget, CitizensStage, Section  # noqa: E402, F401
+from .hearings.models import Decision, Hearing, Proposal  # noqa: E402, F401

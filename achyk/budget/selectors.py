@@ -4,6 +4,7 @@ Functions that take a `budget` read whatever budget they are given: the caller d
 see it (`budget_for(user, pk)` in the admin, `public_budget(body, year)` on public pages).
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -66,10 +67,16 @@ def stage_names(budget: Budget) -> list[str]:
     return [stage for stage in StageName.values if stage in present]
 
 
-def plan_stage(budget: Budget) -> str | None:
-    """The stage that holds the plan in force: amended if any, else approved, else None."""
-    present = set(stage_names(budget))
-    return next((stage for stage in PLAN_STAGES if stage in present), None)
+def plan_stage(stages: Collection[str], *, or_draft: bool = False) -> str | None:
+    """The stage that holds the plan, among `stages` (those a budget has lines of, e.g. the
+    keys of `totals`): amended if any, else approved; else the draft if `or_draft`, else None.
+
+    The plan in force is never a draft: execution is measured against amended or approved
+    figures only (`execution_by_quarter`, the Citizens' Budget). A year page of a budget that
+    has only been drafted shows the draft as its plan (`or_draft=True`).
+    """
+    order = (*PLAN_STAGES, StageName.DRAFT) if or_draft else PLAN_STAGES
+    return next((stage for stage in order if stage in stages), None)
 
 
 def lines(budget: Budget, *, stage: str | None = None, direction: str | None = None):
@@ -162,7 +169,7 @@ class QuarterRow:
 
 def execution_by_quarter(budget: Budget, *, direction: str) -> list[QuarterRow]:
     """Plan (amended, else approved) against execution, for each of the four quarters."""
-    stage = plan_stage(budget)
+    stage = plan_stage(stage_names(budget))
     plan = total(budget, stage=stage, direction=direction) if stage else ZERO
     rows = (
         budget.lines.filter(stage=StageName.EXECUTED, direction=direction)

@@ -8,7 +8,8 @@ from wagtail.admin.menu import MenuItem
 from achyk.bodies.models import body_of
 from achyk.bodies.tenancy import sees_all_bodies
 
-from .admin_views import BudgetDetailView, BudgetIndexView, ImportPreviewView, ImportUploadView
+from .admin_views import BudgetDetailView, BudgetIndexView
+from .imports.admin_views import ImportPreviewView, ImportUploadView
 
 
 @hooks.register("register_admin_urls")
@@ -44,6 +45,7 @@ def register_classification_viewset():
 
 @hooks.register("register_admin_viewset")
 def register_citizens_and_hearings():
-    from .citizens_admin import CitizensBudgetViewSet, HearingViewSet
+    from .citizens.viewsets import CitizensBudgetViewSet
+    from .hearings.viewsets import HearingViewSet
 
     return [CitizensBudgetViewSet(), HearingViewSet()]

@@ -12,8 +12,8 @@ import zoneinfo
 from django.utils import timezone
 
 from achyk.bodies.models import Body
-from achyk.budget.citizens import CitizensBudget, CitizensStage
-from achyk.budget.hearings import Decision, Hearing, Proposal
+from achyk.budget.citizens.models import CitizensBudget, CitizensStage
+from achyk.budget.hearings.models import Decision, Hearing, Proposal
 
 TEXTS_KY = {
     "contacts": "Суроолоруңуз болсо айыл өкмөтүнүн финансы-экономикалык бөлүмүнө кайрылыңыз. "

@@ -4,8 +4,8 @@ import datetime
 
 from django.utils import timezone
 
-from achyk.budget.citizens import CitizensBudget, Section
-from achyk.budget.hearings import Decision, Hearing, Proposal
+from achyk.budget.citizens.models import CitizensBudget, Section
+from achyk.budget.hearings.models import Decision, Hearing, Proposal
 
 HOSTILE = '<script>alert("ө")</script> "Үңкүр" & \'Ө\''
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 
 from achyk.bodies.tests import factories as body_factories
-from achyk.budget.citizens import CitizensBudget
+from achyk.budget.citizens.models import CitizensBudget
 from achyk.budget.formatting import currency_name
 from achyk.budget.tests.factories import small_budget
 from achyk.budget.tests.factories_citizens import citizens_budget

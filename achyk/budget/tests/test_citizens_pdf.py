@@ -6,8 +6,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from achyk.budget import pdf
-from achyk.budget.citizens import TEXT_MAX, Section
+from achyk.budget.citizens import pdf
+from achyk.budget.citizens.models import TEXT_MAX, Section
 from achyk.budget.tests.factories import small_budget
 from achyk.budget.tests.factories_citizens import citizens_budget
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from achyk.bodies.tests import factories as body_factories
-from achyk.budget.hearings import Decision, Hearing, Proposal
+from achyk.budget.hearings.models import Decision, Hearing, Proposal
 from achyk.budget.tests.factories_citizens import HOSTILE, hearing, proposal
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from achyk.bodies.tests import factories as body_factories
-from achyk.budget import importing
-from achyk.budget.citizens import CitizensBudget
-from achyk.budget.hearings import Hearing
+from achyk.budget.citizens.models import CitizensBudget
+from achyk.budget.hearings.models import Hearing
+from achyk.budget.imports import judging
 from achyk.budget.models import Line
 from achyk.ui.tests.hostile import server_errors
 
@@ -180,7 +180,7 @@ def staged_token(client) -> str:
     "data",
     [{"economic": "99", "amount": "-1"}, {"economic": "abc", "amount": HUGE},
      {"economic": "2", "amount": "2", "confirm": "1"}, {"unknown": "x", "confirm": "1"},
-     {name: "4" for name in importing.FIELDS} | {"confirm": "1"}, {"economic": ["0", "1"]}],
+     {name: "4" for name in judging.FIELDS} | {"confirm": "1"}, {"economic": ["0", "1"]}],
 )  # fmt: skip
 def test_mapping_with_unknown_columns_is_shown_again_and_saves_nothing(client, editor_a, data):
     client.force_login(editor_a)

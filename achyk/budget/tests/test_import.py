@@ -10,8 +10,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from achyk.budget import importing, selectors
-from achyk.budget import sheets as reading
+from achyk.budget import selectors
+from achyk.budget.imports import judging
+from achyk.budget.imports import sheets as reading
 from achyk.budget.models import Budget, ImportRecord, Line
 
 from .factories import small_budget
@@ -46,20 +47,20 @@ def token_of(response) -> str:
 def mapping_post(client, token, **extra):
     page = client.get(reverse("budget_admin_preview", kwargs={"token": token}))
     form = page.context["form"]
-    data = {name: form.initial.get(name, "") for name in importing.FIELDS}
+    data = {name: form.initial.get(name, "") for name in judging.FIELDS}
     data.update(extra)
     return client.post(reverse("budget_admin_preview", kwargs={"token": token}), data)
 
 
 def test_headers_in_russian_kyrgyz_and_english_are_recognised():
-    assert importing.guess_mapping(HEADERS_RU) == {
+    assert judging.guess_mapping(HEADERS_RU) == {
         "economic": 0, "functional": 1, "amount": 4, "quarter": 3, "direction": None,
         "kind": None, "description": 2, "source": None,
     }  # fmt: skip
     ky = ["Экономикалык код", "Функционалдык код", "Аталышы", "Чейрек", "Суммасы"]
-    assert importing.guess_mapping(ky)["quarter"] == 3
+    assert judging.guess_mapping(ky)["quarter"] == 3
     en = ["Code", "Amount", "Description"]
-    assert importing.guess_mapping(en)["economic"] == 0
+    assert judging.guess_mapping(en)["economic"] == 0
 
 
 @pytest.mark.parametrize(
@@ -68,13 +69,13 @@ def test_headers_in_russian_kyrgyz_and_english_are_recognised():
      (0.1 + 0.2, "0.30"), ("1.250.000,50", "1250000.50"), (12, "12.00")],
 )  # fmt: skip
 def test_amounts_are_read_exactly(cell, amount):
-    assert importing.parse_amount(cell) == Decimal(amount)
+    assert judging.parse_amount(cell) == Decimal(amount)
 
 
 @pytest.mark.parametrize("cell", ["много", "12,345,6", "1.005", "-5", "1e5", ""])
 def test_bad_amounts_are_refused(cell):
-    with pytest.raises(importing.RowRefused):
-        importing.parse_amount(cell)
+    with pytest.raises(judging.RowRefused):
+        judging.parse_amount(cell)
 
 
 def test_good_xlsx_is_previewed_then_saved_all_at_once(client, body_a, editor_a):
@@ -134,7 +135,7 @@ def test_the_bad_row_messages_are_translated(client, body_a, editor_a):
     from django.utils import translation
 
     with translation.override("ru"):
-        message = str(importing.RowRefused(importing._("Unknown economic code %(code)s.")))
+        message = str(judging.RowRefused(judging._("Unknown economic code %(code)s.")))
     page = client.get(reverse("budget_admin_preview", kwargs={"token": token}))
     assert page.context["verdict"].errors[0].message
     assert message  # the msgid exists; the catalogues carry its translations
@@ -240,8 +241,8 @@ def test_a_sheet_with_no_header_is_refused():
 
 def _judge(rows, stage="approved"):
     table = reading.read_table(csv_bytes(rows), "csv")
-    mapping = importing.guess_mapping(table.headers)
-    return importing.judge(table, mapping=mapping, stage=stage, country="KG")
+    mapping = judging.guess_mapping(table.headers)
+    return judging.judge(table, mapping=mapping, stage=stage, country="KG")
 
 
 def test_rows_of_parent_codes_are_subtotals_not_counted_twice(db):

@@ -68,6 +68,33 @@ def test_execution_by_quarter_against_the_approved_plan(body_a):
     assert selectors.last_quarter(budget) == 2
 
 
+@pytest.mark.parametrize(
+    ("present", "plan", "page_plan"),
+    [
+        ({"draft", "approved", "amended", "executed"}, "amended", "amended"),
+        ({"draft", "approved", "executed"}, "approved", "approved"),
+        ({"draft", "executed"}, None, "draft"),
+        ({"draft"}, None, "draft"),
+        ({"executed"}, None, None),
+        (set(), None, None),
+    ],
+)
+def test_plan_in_force_is_never_a_draft_but_a_year_page_falls_back_to_it(present, plan, page_plan):
+    assert selectors.plan_stage(present) == plan
+    assert selectors.plan_stage(present, or_draft=True) == page_plan
+
+
+def test_execution_of_a_budget_only_drafted_has_no_plan_to_compare_with(body_a):
+    replace_stage(body=body_a, year=2026, stage="draft", by=None,
+                  lines=[line("2111", "1000.00", direction="expenditure")])  # fmt: skip
+    replace_stage(body=body_a, year=2026, stage="executed", by=None,
+                  lines=[line("2111", "400.00", direction="expenditure", quarter=1)])  # fmt: skip
+    budget = Budget.objects.get(body=body_a, year=2026)
+    rows = selectors.execution_by_quarter(budget, direction="expenditure")
+    assert rows[0].executed == Decimal("400.00")
+    assert rows[0].plan == Decimal("0.00") and rows[0].share is None
+
+
 def test_per_resident_uses_the_population(body_a):
     body_a.population = 12000
     body_a.save()

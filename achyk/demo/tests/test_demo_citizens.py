@@ -8,8 +8,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from achyk.bodies.models import Body
-from achyk.budget.citizens import CitizensBudget
-from achyk.budget.hearings import Hearing
+from achyk.budget.citizens.models import CitizensBudget
+from achyk.budget.hearings.models import Hearing
 from achyk.demo import texts
 
 PASSWORD = "demo-Бурана-ңөү-42"

@@ -12,9 +12,10 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from . import opendata, selectors
-from .models import Budget
-from .selectors import PLATFORM_EXPORT_COLUMNS
+from .. import selectors
+from ..models import Budget
+from ..selectors import PLATFORM_EXPORT_COLUMNS
+from . import formats
 
 
 def _budget(request, year: int) -> Budget:
@@ -36,7 +37,7 @@ def data_csv(request, year: int):
     budget = _budget(request, year)
     rows = selectors.export_rows(year=year, body=budget.body)
     response = StreamingHttpResponse(
-        opendata.csv_lines(rows), content_type="text/csv; charset=utf-8"
+        formats.csv_lines(rows), content_type="text/csv; charset=utf-8"
     )
     return _attachment(response, f"{budget.body.slug}-budget-{year}.csv")
 
@@ -51,7 +52,7 @@ def data_json(request, year: int):
     }  # fmt: skip
     rows = selectors.export_rows(year=year, body=budget.body)
     response = StreamingHttpResponse(
-        opendata.json_chunks(header, rows), content_type="application/json"
+        formats.json_chunks(header, rows), content_type="application/json"
     )
     return _attachment(response, f"{budget.body.slug}-budget-{year}.json")
 
@@ -61,7 +62,7 @@ def datapackage_json(request, year: int):
     budget = _budget(request, year)
     folder = reverse("budget_data_csv", args=[year]).removesuffix("data.csv")
     home = request.build_absolute_uri(f"/{budget.body.slug}{folder}")
-    descriptor = opendata.datapackage(budget, homepage=home)
+    descriptor = formats.datapackage(budget, homepage=home)
     response = HttpResponse(
         json.dumps(descriptor, ensure_ascii=False, indent=2), content_type="application/json"
     )
@@ -72,9 +73,9 @@ def datapackage_json(request, year: int):
 def fdp_csv(request, year: int):
     budget = _budget(request, year)
     response = StreamingHttpResponse(
-        opendata.fdp_csv_lines(budget), content_type="text/csv; charset=utf-8"
+        formats.fdp_csv_lines(budget), content_type="text/csv; charset=utf-8"
     )
-    return _attachment(response, opendata.FDP_RESOURCE)
+    return _attachment(response, formats.FDP_RESOURCE)
 
 
 @require_GET
@@ -83,6 +84,6 @@ def platform_export(request, year: int):
     if getattr(request, "site_body", None) is not None:
         raise Http404
     rows = selectors.platform_export_rows(year=year)
-    lines = opendata.csv_lines(rows, PLATFORM_EXPORT_COLUMNS)
+    lines = formats.csv_lines(rows, PLATFORM_EXPORT_COLUMNS)
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     return _attachment(response, f"budget-{year}.csv")

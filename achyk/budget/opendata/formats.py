@@ -19,8 +19,8 @@ from decimal import Decimal
 
 from django.db.models import Q, Sum
 
-from .models import Budget, StageName
-from .selectors import EXPORT_COLUMNS
+from ..models import Budget, StageName
+from ..selectors import EXPORT_COLUMNS
 
 #: Lines sent to the client at a time: small enough for flat memory, large enough that the
 #: response's per-chunk cost does not dominate.

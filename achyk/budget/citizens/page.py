@@ -10,17 +10,17 @@ from django.utils.translation import gettext as _
 
 from achyk.ui import charts
 
-from . import selectors
-from .citizens import CitizensBudget, CitizensStage, Section
-from .formatting import money, share
-from .models import Budget, Direction, StageName
-from .public import (
+from .. import selectors
+from ..formatting import money, share
+from ..models import Budget, Direction, StageName
+from ..public.overview import (
     QUARTERS,
     TOP_CATEGORIES,
     expenditure_by_category,
-    plan_stage,
     revenue_by_category,
 )
+from ..selectors import plan_stage
+from .models import CitizensBudget, CitizensStage, Section
 
 
 @dataclass
@@ -81,7 +81,7 @@ class _Figures:
     def __init__(self, budget: Budget):
         self.budget = budget
         self.totals = selectors.totals(budget)
-        self.plan = plan_stage(set(self.totals) - {StageName.DRAFT}) if self.totals else None
+        self.plan = plan_stage(self.totals)
 
     def money(self, amount) -> str:
         return money(amount, self.budget.currency)

@@ -1,4 +1,4 @@
-"""Forms of the budget import and the budget page in the admin."""
+"""Forms of the budget import: the file, then which column holds each field."""
 
 import datetime
 from pathlib import PurePath
@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy
 from achyk.bodies.models import Body
 from achyk.ui.uploads import check_document
 
-from .importing import FIELDS
-from .models import StageName
+from ..models import StageName
+from .judging import FIELDS
 
 EXTENSIONS = ("csv", "xlsx")
 
@@ -75,21 +75,3 @@ def _letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
-
-
-class ApprovalForm(forms.Form):
-    act = forms.ModelChoiceField(
-        label=gettext_lazy("Approving council resolution"), queryset=None, required=False,
-        help_text=gettext_lazy("An act of the registry; add it there first."),
-    )  # fmt: skip
-    approved_on = forms.DateField(
-        label=gettext_lazy("Date of approval"), required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        help_text=gettext_lazy("Empty: the act's date of adoption."),
-    )  # fmt: skip
-
-    def __init__(self, *args, body: Body, **kwargs):
-        from achyk.documents.models import Act
-
-        super().__init__(*args, **kwargs)
-        self.fields["act"].queryset = Act.objects.filter(body=body).select_related("type")

@@ -37,7 +37,7 @@ def register_fonts() -> None:
 
 
 def render(view) -> bytes:
-    """The PDF of a Citizens' Budget `view` (`citizens_view.CitizensView`), at most two pages."""
+    """The PDF of a Citizens' Budget `view` (`page.CitizensView`), at most two pages."""
     register_fonts()
     pdf, pages = b"", 0
     for size in SIZES:

@@ -3,7 +3,7 @@
 A body's staff assemble one per year and stage from the budget data and plain-language text,
 section by section, in each of the body's languages. The sections follow those the Ministry
 of Finance's system uses for local self-government bodies. Figures are never typed: the
-public page and the PDF read them from the budget (`citizens_view`).
+public page and the PDF read them from the budget (`citizens.page`).
 """
 
 from django.db import models

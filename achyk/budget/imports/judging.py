@@ -24,8 +24,8 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import Classification, Direction, LineKind, StageName
-from .services import LineIn
+from ..models import Classification, Direction, LineKind, StageName
+from ..services import LineIn
 from .sheets import Table
 
 MAX_AMOUNT = Decimal("9999999999999999.99")

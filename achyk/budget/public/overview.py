@@ -13,23 +13,14 @@ from django.utils.translation import gettext as _
 
 from achyk.ui import charts
 
-from . import selectors
-from .citizens import CitizensBudget
-from .formatting import currency_name, money, percent, share
-from .hearings import Hearing
-from .models import Budget, Classification, Direction, StageName
+from .. import selectors
+from ..formatting import currency_name, money, percent, share
+from ..models import Budget, Classification, Direction, StageName
+from ..selectors import plan_stage
 
 QUARTERS = ("I", "II", "III", "IV")
 HISTORY_YEARS = 5
 TOP_CATEGORIES = 5
-
-
-def plan_stage(present: set[str]) -> str | None:
-    """The plan the page reads: amended if any, else approved, else the draft."""
-    for stage in (StageName.AMENDED, StageName.APPROVED, StageName.DRAFT):
-        if stage in present:
-            return stage
-    return None
 
 
 def revenue_by_category(budget: Budget, *, stage: str) -> list[tuple[str, Decimal]]:
@@ -102,7 +93,7 @@ def overview(budget: Budget, *, with_charts: bool = True) -> Overview:
     totals = selectors.totals(budget)
     present = set(totals)
     stages = [stage for stage in StageName.values if stage in present]
-    plan = plan_stage(present)
+    plan = plan_stage(present, or_draft=True)
     result = Overview(
         budget=budget, currency=budget.currency, stages=stages, plan=plan,
         summary=_summary(budget, totals, stages), per_resident=_per_resident(budget, totals),
@@ -131,7 +122,7 @@ def _per_resident(budget: Budget, totals: dict) -> list[dict]:
     if not population:
         return []
     rows = []
-    for stage in (plan_stage(set(totals)), StageName.EXECUTED):
+    for stage in (plan_stage(totals, or_draft=True), StageName.EXECUTED):
         if stage not in totals:
             continue
         amounts = totals[stage]
@@ -243,19 +234,3 @@ def _add_history(result: Overview) -> None:
         ],
         unit=unit, category_header=_("Year"),
     )  # fmt: skip
-
-
-def citizens_budgets(body, *, year: int | None = None):
-    """The body's published Citizens' Budgets (of one year), newest first."""
-    result = CitizensBudget.objects.published().filter(body=body)
-    if year is not None:
-        result = result.filter(year=year)
-    return result.order_by("-year", "stage")
-
-
-def hearings(body, *, year: int | None = None):
-    """The body's published hearings (of one budget year), newest first, with proposals."""
-    result = Hearing.objects.published().filter(body=body)
-    if year is not None:
-        result = result.filter(year=year)
-    return result.select_related("draft_budget", "draft_document", "minutes_document")
