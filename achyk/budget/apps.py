@@ -10,6 +10,7 @@ class BudgetConfig(AppConfig):
     def ready(self):
         from achyk.bodies.evidence import register_provider
 
-        from .evidence import PROVIDER
+        from . import evidence
 
-        register_provider(PROVIDER)
+        register_provider(evidence.PROVIDER)
+        evidence.connect()

@@ -7,16 +7,21 @@
   `hearings.evidence`.
 
 Items are language-neutral (""): figures read the same in every language.
+
+Writes tell the monitor: the services of budget figures call `bodies.evidence.changed`, and
+`connect()` does it for every save and delete of a Citizens' Budget or a hearing (their admin
+saves the models through Wagtail's viewsets).
 """
 
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from achyk.bodies.evidence import EvidenceItem, EvidenceKind
+from achyk.bodies.evidence import EvidenceItem, EvidenceKind, changed
 
 from .citizens import evidence as citizens_evidence
 from .hearings import evidence as hearings_evidence
-from .models import Stage, StageName
+from .models import CitizensBudget, Hearing, Stage, StageName
 
 KEYS = {
     "budget:draft": StageName.DRAFT,
@@ -77,3 +82,16 @@ class BudgetEvidence:
 
 
 PROVIDER = BudgetEvidence()
+
+
+def owned_changed(sender, instance, **kwargs) -> None:
+    """A Citizens' Budget or a hearing was saved or deleted: its body's evidence may change."""
+    changed(instance.body_id)
+
+
+def connect() -> None:
+    uid = "achyk.budget.evidence"
+    for model in (CitizensBudget, Hearing):
+        for signal in (post_save, post_delete):
+            name = f"{uid}.{model.__name__}.{id(signal)}"
+            signal.connect(owned_changed, sender=model, dispatch_uid=name)

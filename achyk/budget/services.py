@@ -1,4 +1,9 @@
-"""Writes of budget data: keyword-only functions, each in one transaction."""
+"""Writes of budget data: keyword-only functions, each in one transaction.
+
+Every write that changes what a body has published tells the transparency monitor
+(`bodies.evidence.changed`); the monitor recomputes the body's scores once the transaction
+commits, and not at all when it rolls back.
+"""
 
 import datetime
 from dataclasses import dataclass
@@ -10,6 +15,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from achyk.bodies.evidence import changed
 from achyk.bodies.models import Body
 
 from .models import (
@@ -75,6 +81,7 @@ def replace_stage(
     _mark_published(budget, stage, {line.quarter for line in lines})
     budget.save(update_fields=["updated_at"])
     sums = dict(budget.lines.filter(stage=stage).values_list("direction").annotate(s=Sum("amount")))
+    changed(body.pk)
     return ImportRecord.objects.create(
         body=body, budget=budget, stage=stage, user=by, file_name=file_name[:255],
         rows=len(lines), replaced=replaced, revenue=sums.get(Direction.REVENUE, ZERO),
@@ -106,6 +113,7 @@ def set_approval(*, budget: Budget, act=None, approved_on: datetime.date | None 
     budget.approved_by = act
     budget.approved_on = approved_on or (act.adopted_on if act is not None else None)
     budget.save(update_fields=["approved_by", "approved_on", "updated_at"])
+    changed(budget.body_id)
     return budget
 
 
@@ -114,4 +122,5 @@ def withdraw_stage(*, budget: Budget, stage: str) -> int:
     """Remove a stage's lines and its publication (e.g. a draft posted to the wrong year)."""
     deleted, _detail = budget.lines.filter(stage=stage).delete()
     budget.stages.filter(stage=stage).delete()
+    changed(budget.body_id)
     return deleted
