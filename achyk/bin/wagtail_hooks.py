@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.documents import get_document_model
 from wagtail.documents.views import documents as documents_views
 from wagtail.documents.views import multiple as documents_multiple
 from wagtail.images.views import images as images_views
@@ -101,11 +102,14 @@ def move_to_bin_instead_of_deleting(request, page):
 
 @hooks.register("before_bulk_action")
 def bin_pages_deleted_in_bulk(request, action_type, objects, action_class_instance):
-    """Deleting several pages at once moves each of them to the bin as well; documents and
-    images are deleted in bulk by body admins only."""
+    """Deleting several pages at once moves each of them to the bin as well. Documents deleted
+    in bulk by an editor are archived (the bin lists them); body admins delete them for good.
+    Other body-owned objects (images, acts, ...) are deleted in bulk by body admins only."""
     if action_type != "delete":
         return None
     files = [obj for obj in objects if hasattr(obj, "body_id") and not isinstance(obj, Page)]
+    if files and all(_archivable_by(request.user, obj) for obj in files):
+        return _archive_in_bulk(request, files, action_class_instance)
     if any(not selectors.may_purge(request.user, obj.body) for obj in files):
         return TemplateResponse(request, "bodies/panel/forbidden.html", status=403)
     pages = [obj for obj in objects if isinstance(obj, Page) and body_for_page(obj) is not None]
@@ -116,6 +120,34 @@ def bin_pages_deleted_in_bulk(request, action_type, objects, action_class_instan
             services.move_page_to_bin(page=page, by=request.user)
     messages.success(request, _("The pages are in the bin. You can restore them from there."))
     return redirect(action_class_instance.next_url or reverse("bin:index"))
+
+
+def _archivable_by(user, obj) -> bool:
+    """A document the user may archive but not delete for good: an editor's."""
+    return (
+        isinstance(obj, get_document_model())
+        and selectors.may_restore(user, obj.body)
+        and not selectors.may_purge(user, obj.body)
+    )
+
+
+def _archive_in_bulk(request, documents, action_class_instance):
+    for document in documents:
+        services.archive_document(document=document, by=request.user)
+    messages.success(
+        request,
+        _("The documents are archived: hidden from the public site. The bin lists them."),
+    )
+    return redirect(action_class_instance.next_url or reverse("bin:index"))
+
+
+@hooks.register("construct_admin_api")
+def bin_pages_deleted_through_the_admin_api(router):
+    """The admin API's page actions (`/admin/api/main/pages/<id>/action/<name>/`): *delete*
+    moves a body's page to the bin, like the delete view; no action reaches a binned page."""
+    from .api import BinAwarePagesAPIViewSet
+
+    router.register_endpoint("pages", BinAwarePagesAPIViewSet)
 
 
 def without_binned(pages, user):
