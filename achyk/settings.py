@@ -301,6 +301,10 @@ LOGIN_URL = "wagtailadmin_login"
 # limit for every file and a pixel limit against decompression bombs.
 ACHYK_MAX_UPLOAD_BYTES = int(os.environ.get("ACHYK_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = ACHYK_MAX_UPLOAD_BYTES
+# ZIP containers (DOCX, XLSX, ODT, ODS) from users: the most they may unpack to, and the most
+# they may be compressed, at upload and at every later read (achyk.ui.uploads.archives).
+ACHYK_ZIP_MAX_BYTES = int(os.environ.get("ACHYK_ZIP_MAX_MB", "100")) * 1024 * 1024
+ACHYK_ZIP_MAX_RATIO = int(os.environ.get("ACHYK_ZIP_MAX_RATIO", "100"))
 WAGTAILDOCS_MAX_UPLOAD_SIZE = ACHYK_MAX_UPLOAD_BYTES
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "achyk.documents.forms.DocumentForm"

@@ -1,22 +1,26 @@
 """The text of a document file, for reading on the site and for search.
 
 `extract(data, extension)` returns the text and whether the file has a text layer:
-PDF through pypdf; DOCX and ODT read as the ZIP + XML they are (no office suite); TXT and CSV
-decoded. A PDF with pages but no extractable text (a scan) has no text layer (False); a format
-that is not text (a spreadsheet, a damaged file) gives None: "not applicable".
+PDF through pypdf; DOCX and ODT read as the ZIP + XML they are (no office suite), streamed
+under the ZIP caps of `ui.uploads.archives`; TXT and CSV decoded. A PDF with pages but no
+extractable text (a scan) has no text layer (False); a format that is not text (a
+spreadsheet, a damaged file) gives None: "not applicable".
 `as_html(text)` renders it as escaped paragraphs, never as markup from the file.
 """
 
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
-from xml.etree import ElementTree
 
+from defusedxml import ElementTree
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
+
+from achyk.ui.uploads import archives
 
 #: Enough for the longest act; the rest of a huge file is not worth a reader's scroll.
 MAX_TEXT_CHARS = 2_000_000
@@ -42,7 +46,8 @@ def extract(data: bytes, extension: str) -> Extracted:
         return NOT_APPLICABLE
     try:
         text = reader(data)
-    except (PyPdfError, zipfile.BadZipFile, KeyError, ElementTree.ParseError, ValueError):
+    except (PyPdfError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ElementTree.ParseError,
+            ValueError):  # fmt: skip
         return NOT_APPLICABLE  # damaged or not what its name says: nothing to read
     if text is None:
         return NOT_APPLICABLE
@@ -57,30 +62,56 @@ def _pdf(data: bytes) -> str | None:
     return "\n\n".join((page.extract_text() or "").strip() for page in reader.pages)
 
 
-def _xml(data: bytes, member: str) -> ElementTree.Element:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        xml = archive.read(member)
-    if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
-        raise ValueError("entities are not allowed")  # no entity expansion, ever
-    return ElementTree.fromstring(xml)  # noqa: S314 - entities refused above
+def _elements(data: bytes, member: str, tags: set[str]):
+    """The elements of `member` of the ZIP `data` whose tag is in `tags`, as they end.
+
+    Streamed under the caps of `ui.uploads.archives` (a file that unpacks to more, or is a
+    "zip bomb", raises ArchiveRefused, a ValueError, before anything is unpacked), and each
+    element is cleared after it is read, so memory stays small whatever the member's size.
+    DTDs and entities are refused (defusedxml). Elements inside another one of `tags` are
+    read with it, not on their own."""
+    with archives.open_zip(data) as archive, archives.open_member(archive, member) as xml:
+        depth = 0
+        for event, node in ElementTree.iterparse(xml, events=("start", "end"), forbid_dtd=True):
+            if node.tag not in tags:
+                continue
+            if event == "start":
+                depth += 1
+                continue
+            depth -= 1
+            if depth == 0:
+                yield node
+                node.clear()
 
 
-def _docx(data: bytes) -> str:
-    paragraphs = []
-    for paragraph in _xml(data, "word/document.xml").iter(f"{W}p"):
-        parts = []
-        for node in paragraph.iter():
-            if node.tag == f"{W}t":
-                parts.append(node.text or "")
-            elif node.tag == f"{W}tab":
-                parts.append("\t")
-            elif node.tag in (f"{W}br", f"{W}cr"):
-                parts.append("\n")
-        paragraphs.append("".join(parts))
+def _paragraphs(texts) -> str:
+    """Paragraphs joined by blank lines, no longer than MAX_TEXT_CHARS."""
+    paragraphs, length = [], 0
+    for text in texts:
+        paragraphs.append(text)
+        length += len(text) + 2
+        if length > MAX_TEXT_CHARS:
+            break
     return "\n\n".join(paragraphs)
 
 
-def _odt_text(node: ElementTree.Element) -> str:
+def _docx_text(paragraph) -> str:
+    parts = []
+    for node in paragraph.iter():
+        if node.tag == f"{W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{W}tab":
+            parts.append("\t")
+        elif node.tag in (f"{W}br", f"{W}cr"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _docx(data: bytes) -> str:
+    return _paragraphs(map(_docx_text, _elements(data, "word/document.xml", {f"{W}p"})))
+
+
+def _odt_text(node) -> str:
     parts = [node.text or ""]
     for child in node:
         if child.tag == f"{TEXT}s":
@@ -96,9 +127,8 @@ def _odt_text(node: ElementTree.Element) -> str:
 
 
 def _odt(data: bytes) -> str:
-    root = _xml(data, "content.xml")
-    blocks = [node for node in root.iter() if node.tag in (f"{TEXT}p", f"{TEXT}h")]
-    return "\n\n".join(_odt_text(node) for node in blocks)
+    blocks = _elements(data, "content.xml", {f"{TEXT}p", f"{TEXT}h"})
+    return _paragraphs(map(_odt_text, blocks))
 
 
 def _plain(data: bytes) -> str:

@@ -107,3 +107,26 @@ def test_pdf_opens_inline_but_cannot_run_scripts(client, body_a):
 
 def test_missing_document_is_404(client, db):
     assert client.get("/documents/99999/missing.pdf").status_code == 404
+
+
+def test_pdf_hiding_javascript_in_an_escaped_object_stream_is_refused_at_upload(editor, body_a):
+    from achyk.ui.tests import hostile_files
+
+    attack = hostile_files.pdf_with_object_stream(
+        {5: hostile_files.JS_ACTION}, b"/OpenAction 5 0 R"
+    )
+    editor.cookies["django_language"] = "en"
+    response = add_document(editor, body_a, "act.pdf", attack)
+    assert response.status_code == 200
+    assert "This PDF contains JavaScript, which we do not accept." in response.content.decode()
+    assert not Document.objects.exists()
+
+
+def test_docx_zip_bomb_is_refused_at_upload_and_nothing_is_saved(editor, body_a):
+    from achyk.ui.tests import hostile_files
+
+    editor.cookies["django_language"] = "en"
+    response = add_document(editor, body_a, "act.docx", hostile_files.zip_bomb_docx(300))
+    assert response.status_code == 200
+    assert "more than the 100.0" in response.content.decode()
+    assert not Document.objects.exists()

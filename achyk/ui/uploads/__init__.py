@@ -5,14 +5,14 @@ in the reader's language, what the file really is and what to upload instead. A 
 report.pdf that holds HTML is refused; so is a PDF that carries JavaScript, a Word file with
 macros, an image that is also a web page, and anything over `settings.ACHYK_MAX_UPLOAD_BYTES`.
 
-The first guess comes from `filetype` (magic bytes); our own checks then look inside the
-containers it cannot judge (PDF names, ZIP members, OLE streams, text).
+The first guess comes from `filetype` (magic bytes); real parsers then look inside the
+containers it cannot judge: PDFs object by object (`pdf`), Office files by their content
+types, relationships and OLE storages (`office`), ZIP containers within caps of size and
+compression (`archives`, also used by every later read of them).
 """
 
 import io
 import re
-import zipfile
-import zlib
 from pathlib import PurePath
 
 from django.conf import settings
@@ -21,6 +21,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from . import archives, office, pdf
 from .sniff import ARCHIVE, DAMAGED, HTML, KIND_LABELS, OLE, PROGRAM, SVG, TEXT, XML, sniff
 
 MB = 1024 * 1024
@@ -42,13 +43,6 @@ DOCUMENT_FAMILIES = {
 IMAGE_FORMATS = {"jpg": {"JPEG", "MPO"}, "jpeg": {"JPEG", "MPO"}, "png": {"PNG"},
                  "gif": {"GIF"}, "webp": {"WEBP"}}  # fmt: skip
 
-#: PDF names that run code or carry files: scripts, launching programs, attachments, Flash.
-PDF_ACTIVE_NAMES = {b"JS", b"JavaScript", b"Launch", b"EmbeddedFile", b"EmbeddedFiles",
-                    b"RichMedia"}  # fmt: skip
-_PDF_NAME = re.compile(rb"/((?:[A-Za-z0-9_.+\-]|#[0-9A-Fa-f]{2})+)")
-_PDF_OBJSTM = re.compile(rb"/Type\s*/ObjStm.{0,400}?stream\r?\n", re.S)
-PDF_INFLATE_LIMIT = 16 * MB
-OLE_MACROS = "_VBA_PROJECT".encode("utf-16-le")
 #: Markup that makes an image a web page too (a polyglot).
 _IMAGE_MARKUP = re.compile(
     rb"<(?:script|html|svg|iframe|object|embed|body|!doctype|\?php)\b|javascript:", re.I
@@ -127,65 +121,67 @@ def _refuse_damaged():
     _refuse(_("This file is damaged and cannot be opened. Save it again and upload the new file."))
 
 
-def _pdf_names(data: bytes) -> set[bytes]:
-    names = set()
-    for match in _PDF_NAME.finditer(data):
-        name = match.group(1)
-        if b"#" in name:
-            name = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), name)
-        names.add(name)
-    return names
-
-
-def _pdf_object_streams(data: bytes):
-    """The inflated object streams, where a PDF can hide dictionaries from a plain scan."""
-    budget = PDF_INFLATE_LIMIT
-    for match in _PDF_OBJSTM.finditer(data):
-        inflater = zlib.decompressobj()
-        try:
-            chunk = inflater.decompress(data[match.end() : match.end() + budget], budget)
-        except zlib.error:
-            _refuse_damaged()
-        budget -= len(chunk)
-        if budget <= 0:
-            _refuse_damaged()
-        yield chunk
+PDF_REFUSALS = {
+    pdf.JAVASCRIPT: _("This PDF contains JavaScript, which we do not accept. Save it again "
+                      "without scripts (Print → Save as PDF) and upload it."),
+    pdf.XFA: _("This PDF is an XFA form, which can run scripts; we do not accept it. Save it "
+               "again as a plain PDF (Print → Save as PDF) and upload it."),
+    pdf.LAUNCH: _("This PDF contains embedded files or actions that launch programs, which we "
+                  "do not accept. Save it again without them (Print → Save as PDF) and upload "
+                  "it."),
+    pdf.RICH_MEDIA: _("This PDF contains Flash or other rich media, which we do not accept. "
+                      "Save it again without it (Print → Save as PDF) and upload it."),
+    pdf.AUTOMATIC: _("This PDF runs actions by itself when it is opened or read, which we do "
+                     "not accept. Save it again without them (Print → Save as PDF) and upload "
+                     "it."),
+}  # fmt: skip
+OFFICE_REFUSALS = {
+    office.REMOTE_TEMPLATE: _(
+        "This file loads its template from outside the file (%(target)s) when it is opened, "
+        "which we do not accept. Attach no template, save it again and upload the new file."
+    ),
+    office.EXTERNAL: _(
+        "This file loads content from outside the file (%(target)s) when it is opened, which "
+        "we do not accept. Remove the link (links in the text are fine), save it again and "
+        "upload the new file."
+    ),
+}
 
 
 def _check_pdf(data: bytes) -> None:
-    names = _pdf_names(data)
-    for stream in _pdf_object_streams(data):
-        names |= _pdf_names(stream)
-    if names & {b"JS", b"JavaScript"}:
-        _refuse_active(_("JavaScript"))
-    if names & PDF_ACTIVE_NAMES:
-        _refuse_active(_("embedded files or actions that launch programs"))
-
-
-def _zip_names(data: bytes) -> list[str]:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return archive.namelist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+    found = pdf.active_content(data)
+    if found == pdf.DAMAGED:
         _refuse_damaged()
+    if found:
+        _refuse(PDF_REFUSALS[found])
+
+
+def _office(check, data: bytes) -> None:
+    try:
+        finding = check(data)
+    except archives.ArchiveRefused as error:
+        _refuse(error.message, **error.params)
+    if finding is None:
+        return
+    if finding.kind == office.DAMAGED:
+        _refuse_damaged()
+    if finding.kind == office.MACROS:
+        _refuse_active(_("macros"))
+    if finding.kind == office.ACTIVEX:
+        _refuse_active(_("ActiveX controls"))
+    _refuse(OFFICE_REFUSALS[finding.kind], target=finding.detail or "?")
 
 
 def _check_ooxml(data: bytes) -> None:
-    names = [name.lower() for name in _zip_names(data)]
-    if any(name.endswith("vbaproject.bin") for name in names):
-        _refuse_active(_("macros"))
-    if any("/activex/" in name for name in names):
-        _refuse_active(_("ActiveX controls"))
+    _office(office.check_ooxml, data)
 
 
 def _check_odf(data: bytes) -> None:
-    if any(name.startswith(("Basic/", "Scripts/")) for name in _zip_names(data)):
-        _refuse_active(_("macros"))
+    _office(office.check_odf, data)
 
 
 def _check_ole(data: bytes) -> None:
-    if OLE_MACROS in data:
-        _refuse_active(_("macros"))
+    _office(office.check_ole, data)
 
 
 def _check_rtf(data: bytes) -> None:
