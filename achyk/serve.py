@@ -2,14 +2,18 @@
 
 `python -m achyk.serve` starts `manage.py db_worker` (background tasks) and gunicorn on
 HOST:PORT (127.0.0.1:8000 by default), waits until the site answers, then prints where to
-go and how to log in. Ctrl+C or SIGTERM stops both. Static files are served by WhiteNoise,
-local media by the application itself (SERVE_MEDIA). ACCESS_LOG=1 logs every request; of
-the worker's log only what is not routine (failures) is shown. Run `migrate`, `collectstatic`
-and `load_demo --if-empty` first, as `make run` does.
+go and how to log in. Ctrl+C or SIGTERM stops both. The worker runs with a memory cap
+(WORKER_MEMORY_MB, 1024 by default, 0 for none: RLIMIT_AS, set in the worker's process before
+Django starts); a worker that dies (over its cap, or for any reason) is started again, after
+1 s, then 2, 4, ... up to a minute, while the web server keeps serving. Static files are
+served by WhiteNoise, local media by the application itself (SERVE_MEDIA). ACCESS_LOG=1 logs
+every request; of the worker's log only what is not routine (failures) is shown. Run
+`migrate`, `collectstatic` and `load_demo --if-empty` first, as `make run` does.
 """
 
 import os
 import re
+import resource
 import signal
 import subprocess
 import sys
@@ -23,6 +27,10 @@ from achyk.demo import texts
 
 ROOT = Path(__file__).resolve().parent.parent
 STOP_TIMEOUT = 10
+MB = 1024 * 1024
+#: Backoff of restarts of the worker: first delay, longest delay, and how long a worker must
+#: have run for the next death to start again from the first delay.
+BACKOFF_FIRST, BACKOFF_MAX, STEADY_SECONDS = 1.0, 60.0, 60.0
 #: The worker logs every task twice; a newcomer needs to see only the ones that failed.
 ROUTINE = re.compile(r"state=(RUNNING|SUCCESSFUL)\s*$|^Starting worker ")
 
@@ -43,16 +51,72 @@ def children(host: str, port: str) -> list[list[str]]:
     if os.environ.get("ACCESS_LOG") == "1":
         web += ["--access-logfile", "-"]
     worker = [python, str(ROOT / "manage.py"), "db_worker", "--no-reload"]
-    return [web, worker]
+    return [web, capped(worker, worker_memory_cap())]
 
 
-def start(web: list[str], worker: list[str]) -> list[subprocess.Popen]:
-    processes = [subprocess.Popen(web, cwd=ROOT)]  # noqa: S603
-    quiet = subprocess.Popen(  # noqa: S603
-        worker, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    threading.Thread(target=_relay, args=(quiet.stdout,), daemon=True).start()
-    return processes + [quiet]
+def worker_memory_cap() -> int | None:
+    """The task worker's address-space cap in bytes (WORKER_MEMORY_MB; 0 or less: none)."""
+    megabytes = int(os.environ.get("WORKER_MEMORY_MB", "1024"))
+    return megabytes * MB if megabytes > 0 else None
+
+
+def capped(command: list[str], cap: int | None) -> list[str]:
+    """`command`, run through this module so that its process starts under `cap` bytes."""
+    if cap is None:
+        return command
+    return [sys.executable, "-m", "achyk.serve", "--memory-cap", str(cap), "--", *command]
+
+
+def exec_capped(cap: int, command: list[str]) -> None:
+    """Become `command` with RLIMIT_AS at `cap`: allocations past it fail (MemoryError), and
+    the worker dies instead of the machine swapping or the OOM killer picking a victim."""
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    os.execv(command[0], command)  # noqa: S606 - our own command line
+
+
+class Supervised:
+    """A child process started again whenever it stops, with a growing delay (the backoff)
+    while it keeps dying soon after starting. `poll()` is called from the main loop."""
+
+    def __init__(self, command, *, first=BACKOFF_FIRST, longest=BACKOFF_MAX, steady=STEADY_SECONDS,
+                 name="the task worker"):  # fmt: skip
+        self.command, self.name = command, name
+        self.first, self.longest, self.steady = first, longest, steady
+        self.delay, self.restarts, self.process, self.due = first, 0, None, None
+        self.exit_codes: list[int] = []
+
+    def start(self) -> subprocess.Popen:
+        self.process = subprocess.Popen(  # noqa: S603
+            self.command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        self.started, self.due = time.monotonic(), None
+        threading.Thread(target=_relay, args=(self.process.stdout,), daemon=True).start()
+        return self.process
+
+    def poll(self) -> None:
+        now = time.monotonic()
+        if self.due is not None:
+            if now >= self.due:
+                self.restarts += 1
+                self.start()
+            return
+        code = self.process.poll()
+        if code is None:
+            return
+        self.exit_codes.append(code)
+        if now - self.started >= self.steady:
+            self.delay = self.first
+        print(f"make run: {self.name} stopped (exit code {code}); starting it again in "
+              f"{self.delay:g} s.", file=sys.stderr, flush=True)  # fmt: skip
+        self.due = now + self.delay
+        self.delay = min(self.delay * 2, self.longest)
+
+
+def start(web: list[str], worker: list[str]) -> tuple[subprocess.Popen, Supervised]:
+    server = subprocess.Popen(web, cwd=ROOT)  # noqa: S603
+    supervised = Supervised(worker)
+    supervised.start()
+    return server, supervised
 
 
 def _relay(stream) -> None:
@@ -119,20 +183,25 @@ def main() -> int:
     stopping = threading.Event()
     signal.signal(signal.SIGINT, lambda _signum, _frame: stopping.set())
     signal.signal(signal.SIGTERM, lambda _signum, _frame: stopping.set())
-    processes = start(*children(host, port))
-    if wait_until_up(f"{base}/healthz", processes, stopping):
+    server, worker = start(*children(host, port))
+    if wait_until_up(f"{base}/healthz", [server], stopping):
         print(banner(base), flush=True)
     elif not stopping.is_set():
         print(f"make run: the server did not answer at {base}/healthz.", file=sys.stderr)
-        stop(processes)
+        stop([server, worker.process])
         return 1
-    while not stopping.is_set() and all(process.poll() is None for process in processes):
+    while not stopping.is_set() and server.poll() is None:
+        worker.poll()
         stopping.wait(0.5)
     if not stopping.is_set():
-        print("make run: a process stopped unexpectedly; stopping the others.", file=sys.stderr)
-    stop(processes)
+        print(
+            "make run: the web server stopped unexpectedly; stopping the worker.", file=sys.stderr
+        )
+    stop([server, worker.process])
     return 0 if stopping.is_set() else 1
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--memory-cap"] and sys.argv[3:4] == ["--"]:
+        exec_capped(int(sys.argv[2]), sys.argv[4:])
     sys.exit(main())
