@@ -6,7 +6,7 @@ of the non-blank rows below it, each a list of cells (str, or int/float as the f
 them) with its line number in the file. CSV is decoded as UTF-8 (with or without BOM), else
 Windows-1251, the two encodings Excel writes in Kyrgyzstan and Kazakhstan; its delimiter is
 guessed among comma, semicolon and tab. XLSX is read row by row (openpyxl's read-only mode),
-first sheet.
+first sheet, once the ZIP caps of `ui.uploads.archives` let it be opened.
 """
 
 import csv
@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+
+from achyk.ui.uploads import archives
 
 MAX_COLUMNS = 40
 HEADER_SEARCH_ROWS = 20
@@ -60,6 +62,7 @@ def _read_csv(data: bytes) -> Table:
 def _read_xlsx(data: bytes) -> Table:
     from openpyxl import load_workbook
 
+    _within_zip_caps(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
@@ -69,6 +72,15 @@ def _read_xlsx(data: bytes) -> Table:
         raise SheetError(_("The XLSX file has no sheet."))
     rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
     return _table(enumerate((list(row) for row in rows), start=1))
+
+
+def _within_zip_caps(data: bytes) -> None:
+    """Refuse, before openpyxl unpacks anything, an XLSX over the platform's ZIP caps (its
+    declared sizes bound what zipfile, and so openpyxl, will ever unpack)."""
+    try:
+        archives.open_zip(data).close()
+    except archives.ArchiveRefused as error:
+        raise SheetError(str(error)) from error
 
 
 def _blank(row: list) -> bool:

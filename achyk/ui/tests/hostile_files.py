@@ -164,21 +164,42 @@ def _zip(members: dict[str, bytes]) -> bytes:
 def zip_bomb_docx(unpacked_mb: int = 300) -> bytes:
     """A valid DOCX of a few hundred KB whose document.xml unpacks to `unpacked_mb` MB
     (written in chunks, so building it takes little memory)."""
-    buffer = io.BytesIO()
     paragraph = b"<w:p><w:r><w:t>" + b"A" * 4000 + b"</w:t></w:r></w:p>"
-    chunk = paragraph * 256  # about 1 MB
+    return _bomb(
+        {"[Content_Types].xml": content_types({}),
+         "_rels/.rels": relationships((f"{OFFICE_RELS}/officeDocument", "word/document.xml",
+                                       None))},
+        "word/document.xml",
+        b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+        b'wordprocessingml/2006/main"><w:body>',
+        paragraph * 256, b"</w:body></w:document>", unpacked_mb,
+    )  # fmt: skip
+
+
+def zip_bomb_xlsx(unpacked_mb: int = 300) -> bytes:
+    """An XLSX whose shared strings unpack to `unpacked_mb` MB (openpyxl reads them whole)."""
+    xml = b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+    xml += b'2006/main">'
+    return _bomb(
+        {"[Content_Types].xml": content_types({}, XLSX_MAIN, "/xl/workbook.xml"),
+         "_rels/.rels": relationships((f"{OFFICE_RELS}/officeDocument", "xl/workbook.xml",
+                                       None)),
+         "xl/workbook.xml": b'<?xml version="1.0"?><workbook xmlns="x"><sheets/></workbook>'},
+        "xl/sharedStrings.xml", xml, (b"<si><t>" + b"A" * 4000 + b"</t></si>") * 256,
+        b"</sst>", unpacked_mb,
+    )  # fmt: skip
+
+
+def _bomb(members, name, head, chunk, tail, repeat) -> bytes:
+    buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", content_types({}))
-        archive.writestr(
-            "_rels/.rels",
-            relationships((f"{OFFICE_RELS}/officeDocument", "word/document.xml", None)),
-        )
-        with archive.open("word/document.xml", "w", force_zip64=True) as member:
-            member.write(b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxml')
-            member.write(b'formats.org/wordprocessingml/2006/main"><w:body>')
-            for _ in range(unpacked_mb):
-                member.write(chunk)
-            member.write(b"</w:body></w:document>")
+        for member, data in members.items():
+            archive.writestr(member, data)
+        with archive.open(name, "w", force_zip64=True) as out:
+            out.write(head)
+            for _ in range(repeat):
+                out.write(chunk)
+            out.write(tail)
     return buffer.getvalue()
 
 
