@@ -61,7 +61,7 @@ def _warm_up():
 def child_floor(_args) -> dict:
     setup_django()
     from achyk.budget.imports import judging, sheets  # noqa: F401
-    from achyk.budget.opendata import formats, views  # noqa: F401
+    from achyk.budget.opendata import fdp, views  # noqa: F401
 
     started = peak_mb()
     _warm_up()

@@ -1,11 +1,12 @@
 """Reading a bulk import: a CSV of metadata and the files it names, judged whole.
 
-`read_sheet(data)` decodes and parses the CSV (UTF-8 with or without BOM, or Windows-1251;
-comma or semicolon, as Excel saves it) into `Row`s; `check(rows, files, rules)` fills every
-row's and file's errors in the reader's language and returns a `Verdict`. Nothing here touches
-the database: the `Rules` (known types, statuses, who adopts, the body's languages, numbers
-already taken) are given by the caller, so that the same judgement runs at the preview and
-again, inside the transaction, when the import is saved.
+`read_sheet(data)` parses the CSV (read by `ui.sheets.read_csv`: UTF-8 with or without BOM,
+or Windows-1251; comma, semicolon or tab, as Excel saves it) into `Row`s;
+`check(rows, files, rules)` fills every row's and file's errors in the reader's language and
+returns a `Verdict`. Nothing here touches the database: the `Rules` (known types, statuses,
+who adopts, the body's languages, numbers already taken) are given by the caller, so that the
+same judgement runs at the preview and again, inside the transaction, when the import is
+saved.
 
 The optional columns `amends` and `repeals` name the acts a row's act amends or repeals, several
 separated by ";": `#5` (the act of the row on line 5 of the same file), `12 2026-02-10` (number
@@ -16,15 +17,15 @@ the row's own act, or to an act of another body is an error of its row: links ne
 bodies. `Row.links` holds what each reference resolved to, for the save.
 """
 
-import csv
 import datetime
-import io
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+
+from achyk.ui.sheets import CSVError, read_csv
 
 COLUMNS = ("filename", "type", "number", "adopted_on", "adopted_by", "signatory", "status",
            "language", "title", "tags", "amends", "repeals")  # fmt: skip
@@ -112,21 +113,12 @@ class SheetError(ValueError):
     """The CSV cannot be read at all (encoding, columns, size); its message is for the user."""
 
 
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1251"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise SheetError(_("The CSV file is not text in UTF-8 or Windows-1251. Save it again as CSV."))
-
-
 def read_sheet(data: bytes) -> list[Row]:
     """The rows of the CSV; raises SheetError when the file itself cannot be used."""
-    text = _decode(data)
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        reader = read_csv(data)
+    except CSVError as error:
+        raise SheetError(str(error)) from error
     header = [name.strip().lower() for name in next(reader, [])]
     missing = [name for name in REQUIRED if name not in header]
     if missing:

@@ -3,13 +3,13 @@
 Both formats stream (a body's whole registry, or the platform's, never sits in memory), read
 the same selector as the list, and carry the same keys: id, body, type, number, adopted_on,
 adopted_by, signatory, status, languages, title, url, files [{language, url, size, format}].
-CSV starts with a byte order mark, so that Excel opens Kyrgyz and Russian text as UTF-8.
+Both are written by `ui.exports` (CSV with a byte order mark for Excel, formula-like text
+quoted by its one rule).
 """
 
-import csv
-import json
-
 from django.urls import reverse
+
+from achyk.ui.exports import csv_stream, json_stream
 
 from .registry import share_bodies
 
@@ -17,8 +17,6 @@ from .registry import share_bodies
 KEYS = ("id", "body", "type", "number", "adopted_on", "adopted_by", "signatory", "status",
         "languages", "title", "url", "files")  # fmt: skip
 CHUNK = 200
-#: A cell starting with one of these is a formula to Excel and LibreOffice.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def act_url(request, act) -> str:
@@ -62,34 +60,19 @@ def records(request, acts):
         yield act_record(request, act)
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def csv_lines(request, acts):
-    """The CSV text of `acts`, line by line, BOM first. Languages and file addresses are
-    joined with spaces (a cell holds one value)."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(KEYS)
-    for record in records(request, acts):
-        record["languages"] = " ".join(record["languages"])
-        record["files"] = " ".join(f["url"] for f in record["files"])
-        yield writer.writerow([_cell(record[key]) for key in KEYS])
+    """The CSV text of `acts`, BOM first. Languages and file addresses are joined with spaces
+    (a cell holds one value)."""
 
+    def rows():
+        for record in records(request, acts):
+            record["languages"] = " ".join(record["languages"])
+            record["files"] = " ".join(f["url"] for f in record["files"])
+            yield [record[key] for key in KEYS]
 
-def _cell(value) -> str:
-    """The CSV cell of `value`; text that a spreadsheet would run as a formula is quoted."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    return csv_stream(KEYS, rows())
 
 
 def json_chunks(request, acts):
     """A JSON list of the records of `acts`, one record per chunk."""
-    yield "["
-    for index, record in enumerate(records(request, acts)):
-        yield ("," if index else "") + "\n" + json.dumps(record, ensure_ascii=False)
-    yield "\n]\n"
+    return json_stream(records(request, acts))

@@ -1,40 +1,32 @@
 """Services of the bulk import: many files and a CSV of their metadata, all or nothing.
 
 `stage_import` checks every file by its content (`ui.uploads.check_document`) and every row of
-the CSV (`bulk.check`) and saves nothing in the registry: when all is well it keeps the files
-under staging/<uuid>/ in Django's default storage (MEDIA_ROOT on disk, or the S3 bucket with
-MEDIA_STORAGE=s3, so every application server reads what another one staged), owned by the
-user and the body, and returns its id with the verdict for the preview. `run_import` takes
+the CSV (`bulk.check`) and saves nothing in the registry: when all is well it stages the CSV
+and the files (`ui.staging`, area "staging" of the default storage, so every application
+server reads what another one staged), owned by the user and the body, and returns its id
+with the verdict for the preview. `run_import` takes
 that id (another user's or another body's id is answered like a missing one), checks the rows
 again against the registry as it is now, and creates the acts and their language versions in
-one transaction; the staged files are removed once they are saved. Staged imports older than
-a day are swept at each new import. Nothing under staging/ is ever served (`ui.views.media`
-serves pictures only).
+one transaction; the staged files are removed once they are saved (`ui.staging` sweeps those
+older than a day).
 """
 
-import contextlib
-import json
-import shutil
-import time
-import uuid
 from pathlib import Path, PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from achyk.bodies.models import Body
+from achyk.ui import staging
 from achyk.ui.uploads import check_document
 
 from . import bulk
 from .models import Act, ActStatus, AdoptedBy, Document, DocumentType
 from .services import ActIn, attach_file, create_act, link_acts
-
-STALE_SECONDS = 24 * 3600
 
 
 class ImportNotFound(Exception):
@@ -50,15 +42,13 @@ class ImportRefused(Exception):
 
 
 STAGING = "staging"
+#: The staged CSV's name: a "/" is in no uploaded file's name.
+SHEET = "/sheet.csv"
 
 
 def staging_root() -> Path:
     """Where staged imports lie when the default storage is local disk (MEDIA_ROOT)."""
     return Path(settings.MEDIA_ROOT) / STAGING
-
-
-def _name(upload_id: str, *parts: str) -> str:
-    return "/".join((STAGING, upload_id, *parts))
 
 
 def rules_for(body: Body) -> bulk.Rules:
@@ -137,88 +127,34 @@ def stage_import(*, body: Body, user, sheet: bytes, files) -> tuple[str | None, 
     verdict = judge(body=body, sheet=sheet, files=files)
     if not verdict.ok:
         return None, verdict
-    _sweep_stale()
-    upload_id = uuid.uuid4().hex
-    names = {file_name(upload): str(index) for index, upload in enumerate(files)}
-    # The manifest first: the sweep of another server never takes a half-written import
-    # for an old one, and its id reaches the user only once every file is written.
-    manifest = {"user": user.pk, "body": body.pk, "files": names, "created": time.time()}
-    _put(_name(upload_id, "manifest.json"), ContentFile(json.dumps(manifest).encode()))
-    for index, upload in enumerate(files):
-        upload.seek(0)
-        _put(_name(upload_id, "files", str(index)), upload)
-    _put(_name(upload_id, "sheet.csv"), ContentFile(sheet))
-    return upload_id, verdict
+    uploads = {file_name(upload): upload for upload in files}
+    owner = {"user": user.pk, "body": body.pk}
+    staged = staging.stage(STAGING, owner=owner, files={SHEET: sheet, **uploads})
+    return staged.id, verdict
 
 
-def _put(name: str, content) -> None:
-    saved = default_storage.save(name, content)
-    if saved != name:  # a name is never reused: the folder is a fresh uuid
-        default_storage.delete(saved)
-        raise OSError(f"staging name taken: {name}")
-
-
-def _read(name: str) -> bytes:
-    with default_storage.open(name, "rb") as stored:
-        return stored.read()
-
-
-def _remove(upload_id: str) -> None:
-    """Delete a staged import's files (and, on local disk, its folders)."""
-    folder = _name(upload_id)
+def _staged(*, body: Body, user, upload_id: str) -> staging.Staged:
     try:
-        _dirs, files = default_storage.listdir(folder + "/files")
-    except (FileNotFoundError, OSError):
-        files = []
-    for name in files:
-        default_storage.delete(f"{folder}/files/{name}")
-    for name in ("sheet.csv", "manifest.json"):
-        default_storage.delete(f"{folder}/{name}")
-    with contextlib.suppress(NotImplementedError):  # a bucket has no folders to remove
-        shutil.rmtree(default_storage.path(folder), ignore_errors=True)
-
-
-def _sweep_stale() -> None:
-    try:
-        folders, _files = default_storage.listdir(STAGING)
-    except (FileNotFoundError, OSError):
-        return
-    for upload_id in folders:
-        try:
-            created = json.loads(_read(_name(upload_id, "manifest.json")))["created"]
-        except (OSError, ValueError, KeyError, TypeError):
-            created = 0
-        if time.time() - float(created) > STALE_SECONDS:
-            _remove(upload_id)
-
-
-def _staged(*, body: Body, user, upload_id: str) -> tuple[str, dict]:
-    try:
-        upload_id = uuid.UUID(str(upload_id)).hex
-        manifest = json.loads(_read(_name(upload_id, "manifest.json")))
-    except (ValueError, OSError) as error:
+        return staging.find(STAGING, upload_id, owner={"user": user.pk, "body": body.pk})
+    except staging.StagedNotFound as error:
         raise ImportNotFound from error
-    if manifest.get("user") != user.pk or manifest.get("body") != body.pk:
-        raise ImportNotFound
-    return upload_id, manifest
 
 
 def discard_import(*, body: Body, user, upload_id: str) -> None:
-    upload_id, _manifest = _staged(body=body, user=user, upload_id=upload_id)
-    _remove(upload_id)
+    staging.discard(_staged(body=body, user=user, upload_id=upload_id))
 
 
 def run_import(*, body: Body, user, upload_id: str) -> list[Act]:
     """Save the staged import `upload_id` of `user` in `body`: every act or none."""
-    upload_id, manifest = _staged(body=body, user=user, upload_id=upload_id)
-    paths = {name: _name(upload_id, "files", index) for name, index in manifest["files"].items()}
+    staged = _staged(body=body, user=user, upload_id=upload_id)
+    paths = {name: staged.path(name) for name in staged.files if name != SHEET}
     with transaction.atomic():
-        rows = bulk.read_sheet(_read(_name(upload_id, "sheet.csv")))
+        rows = bulk.read_sheet(staged.read(SHEET))
         verdict = bulk.check(rows, {name: [] for name in paths}, rules_for(body))
         if not verdict.ok:
             raise ImportRefused(verdict)
         acts = _save(body=body, user=user, rows=verdict.rows, paths=paths)
-    transaction.on_commit(lambda: _remove(upload_id))
+    transaction.on_commit(lambda: staging.discard(staged))
     return acts
 
 

@@ -8,8 +8,6 @@ platform admins. Sorting, filtering and paging are plain links and a GET form: n
 
 from __future__ import annotations
 
-import csv
-import io
 from decimal import Decimal, InvalidOperation
 
 from django import forms
@@ -17,7 +15,6 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from achyk.bodies.tenancy import sees_all_bodies
-from achyk.ui import charts
+from achyk.ui import charts, exports
 
 from . import rating as selectors
 from .models import Status
@@ -188,10 +185,10 @@ def export(request, fmt: str):
         rows = selectors.hearing_list(filters, threshold)
     else:
         rows = selectors.rating(filters)
-    stamp = timezone.localdate().isoformat()
+    name = f"transparency-rating-{timezone.localdate().isoformat()}.{fmt}"
     if fmt == "xlsx":
-        return _xlsx(rows, f"transparency-rating-{stamp}.xlsx")
-    return _csv(rows, f"transparency-rating-{stamp}.csv")
+        return exports.xlsx_response(_header(), _records(rows), filename=name, title=_("Rating"))
+    return exports.csv_response(_header(), _records(rows), filename=name)
 
 
 def _header() -> list[str]:
@@ -220,57 +217,3 @@ def _records(rows):
 
 def _decimal(value):
     return None if value in (None, "") else Decimal(str(value))
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _cell(value) -> str:
-    """Text a spreadsheet would run as a formula is quoted; numbers are written plainly."""
-    if value is None:
-        return ""
-    text = str(value)
-    if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
-def _csv(rows, filename: str) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
-    lines = (writer.writerow([_cell(v) for v in record]) for record in _records(rows))
-    stream = _chain(["\ufeff" + writer.writerow(_header())], lines)
-    response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _chain(*parts):
-    for part in parts:
-        yield from part
-
-
-def _xlsx(rows, filename: str) -> HttpResponse:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Rating")[:31])
-    sheet.append(_header())
-    for record in _records(rows):
-        cells = []
-        for value in record:
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # text stays text, even when it starts with "="
-            cells.append(cell)
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response

@@ -1,13 +1,17 @@
 """The budget import in the admin (views stay thin).
 
 /admin/budget/import/ takes a file and /admin/budget/import/<token>/ maps its columns,
-previews every row and saves all or nothing. Body staff import into their own body; platform
-admins choose the body; supervisors import nothing.
+previews every row and saves all or nothing. The file waits in between in `ui.staging`
+(area "budget-imports", the token is its id), with the body, year, stage and mapping. Body
+staff import into their own body; platform admins choose the body; supervisors import nothing.
 """
+
+from pathlib import PurePath
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -15,12 +19,21 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from achyk.bodies.models import Body, body_of
+from achyk.ui import staging
 
 from .. import services
 from ..admin_views import BudgetAdminMixin, may_import
 from ..models import Line, StageName
-from . import judging, sheets, staging
+from . import judging, sheets
 from .forms import MappingForm, UploadForm
+
+#: Where uploaded budget files wait for the confirmation (`ui.staging`).
+AREA = "budget-imports"
+
+
+def _owner(request) -> dict:
+    """A staged file is its uploader's alone: anyone else's address for it is a 404."""
+    return {"user": request.user.pk}
 
 
 class ImportUploadView(BudgetAdminMixin, TemplateView):
@@ -42,11 +55,13 @@ class ImportUploadView(BudgetAdminMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form))
         body = form.cleaned_data.get("body") or body_of(request.user)
         upload = form.cleaned_data["file"]
-        token = staging.stage_file(
-            request, body=body, year=form.cleaned_data["year"], stage=form.cleaned_data["stage"],
-            name=upload.name, data=upload.read(),
-        )  # fmt: skip
-        return redirect("budget_admin_preview", token=token)
+        name = PurePath(upload.name).name[:255]
+        staged = staging.stage(AREA, owner=_owner(request), files={name: upload.read()}, data={
+            "body": body.pk, "year": form.cleaned_data["year"], "name": name,
+            "stage": form.cleaned_data["stage"], "ext": PurePath(name).suffix.lower()[1:],
+            "mapping": None,
+        })  # fmt: skip
+        return redirect("budget_admin_preview", token=staged.id)
 
 
 class ImportPreviewView(BudgetAdminMixin, TemplateView):
@@ -59,16 +74,20 @@ class ImportPreviewView(BudgetAdminMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def setup_entry(self, request, token):
-        self.entry = staging.entry(request, token)
+        try:
+            self.staged = staging.find(AREA, token, owner=_owner(request))
+        except staging.StagedNotFound as error:
+            raise Http404 from error
+        self.entry = self.staged.data
         self.body = Body.objects.get(pk=self.entry["body"])
         if not request.user.is_superuser and body_of(request.user) != self.body:
-            staging.discard(request, token)
+            staging.discard(self.staged)
             raise PermissionDenied
 
     def judge(self, mapping=None):
         """The table's headers and the verdict on its rows (or a problem reading it)."""
         try:
-            table = sheets.read_table(staging.read(self.entry), self.entry["ext"])
+            table = sheets.read_table(self.staged.read(self.entry["name"]), self.entry["ext"])
         except sheets.SheetError as error:
             return [], None, str(error)
         mapping = mapping or self.entry["mapping"] or judging.guess_mapping(table.headers)
@@ -100,7 +119,7 @@ class ImportPreviewView(BudgetAdminMixin, TemplateView):
     def post(self, request, token, *args, **kwargs):
         self.setup_entry(request, token)
         if "cancel" in request.POST:
-            staging.discard(request, token)
+            staging.discard(self.staged)
             messages.info(request, _("The import was cancelled; nothing was saved."))
             return redirect("budget_admin_import")
         headers, judged, problem = self.judge()
@@ -108,7 +127,7 @@ class ImportPreviewView(BudgetAdminMixin, TemplateView):
         if problem or not form.is_valid():
             return self.render_preview(token, headers, judged, problem, form=form)
         mapping = form.mapping()
-        staging.remember_mapping(request, token, mapping)
+        staging.update(self.staged, mapping=mapping)
         headers, judged, problem = self.judge(mapping)
         if "confirm" in request.POST and judged and judged[1].ok:
             return self.save(request, token, judged[1])
@@ -121,7 +140,7 @@ class ImportPreviewView(BudgetAdminMixin, TemplateView):
                 body=self.body, year=entry["year"], stage=entry["stage"], lines=verdict.lines,
                 by=request.user, file_name=entry["name"],
             )  # fmt: skip
-        staging.discard(request, token)
+        staging.discard(self.staged)
         messages.success(
             request,
             _("Budget %(year)s, stage “%(stage)s”: %(count)s lines saved, %(replaced)s "

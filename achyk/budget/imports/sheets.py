@@ -3,13 +3,11 @@
 No database here. `read_table(data, extension)` returns the header row (the first row, among
 the first twenty, that names two columns or more: titles above it are skipped) and an iterator
 of the non-blank rows below it, each a list of cells (str, or int/float as the file holds
-them) with its line number in the file. CSV is decoded as UTF-8 (with or without BOM), else
-Windows-1251, the two encodings Excel writes in Kyrgyzstan and Kazakhstan; its delimiter is
-guessed among comma, semicolon and tab. XLSX is read row by row (openpyxl's read-only mode),
-first sheet, once the ZIP caps of `ui.uploads.archives` let it be opened.
+them) with its line number in the file. CSV is read by `ui.sheets.read_csv` (UTF-8 with or
+without BOM, else Windows-1251; comma, semicolon or tab). XLSX is read row by row (openpyxl's
+read-only mode), first sheet, once the ZIP caps of `ui.uploads.archives` let it be opened.
 """
 
-import csv
 import io
 import zipfile
 from collections.abc import Iterator
@@ -17,6 +15,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from achyk.ui.sheets import CSVError, read_csv
 from achyk.ui.uploads import archives
 
 MAX_COLUMNS = 40
@@ -39,23 +38,11 @@ def read_table(data: bytes, extension: str) -> Table:
     return _read_csv(data)
 
 
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1251"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise SheetError(_("The CSV file is not text in UTF-8 or Windows-1251."))
-
-
 def _read_csv(data: bytes) -> Table:
-    text = _decode(data)
-    sample = text[:8192]
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+        reader = read_csv(data)
+    except CSVError as error:
+        raise SheetError(str(error)) from error
     return _table(enumerate(reader, start=1))
 
 

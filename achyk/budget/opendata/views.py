@@ -1,21 +1,24 @@
-"""Budget open data views (thin: `opendata` writes, `selectors` read).
+"""Budget open data views (thin: `ui.exports` and `fdp` write, `selectors` read).
 
 Per body (`request.site_body`, set by the body's address prefix): a year's lines as CSV and
-JSON, and its Fiscal Data Package. Platform-wide: one year of every active body as CSV. All
-are public: they carry what the bodies' budget pages publish. They stream, so memory stays
-flat however many lines a year holds.
+JSON (CSV with a BOM for Excel and formula-like text quoted; amounts exact, as text in JSON),
+and its Fiscal Data Package. Platform-wide: one year of every active body as CSV. All are
+public: they carry what the bodies' budget pages publish. They stream, so memory stays flat
+however many lines a year holds.
 """
 
 import json
 
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from achyk.ui import exports
+
 from .. import selectors
 from ..models import Budget
-from ..selectors import PLATFORM_EXPORT_COLUMNS
-from . import formats
+from ..selectors import EXPORT_COLUMNS, PLATFORM_EXPORT_COLUMNS
+from . import fdp
 
 
 def _budget(request, year: int) -> Budget:
@@ -26,8 +29,8 @@ def _budget(request, year: int) -> Budget:
     return budget
 
 
-def _attachment(response, name: str):
-    response["Content-Disposition"] = f'inline; filename="{name}"'
+def _open(response):
+    """Open data: any site's script may read it."""
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
@@ -36,10 +39,8 @@ def _attachment(response, name: str):
 def data_csv(request, year: int):
     budget = _budget(request, year)
     rows = selectors.export_rows(year=year, body=budget.body)
-    response = StreamingHttpResponse(
-        formats.csv_lines(rows), content_type="text/csv; charset=utf-8"
-    )
-    return _attachment(response, f"{budget.body.slug}-budget-{year}.csv")
+    name = f"{budget.body.slug}-budget-{year}.csv"
+    return _open(exports.csv_response(EXPORT_COLUMNS, rows, filename=name, inline=True))
 
 
 @require_GET
@@ -51,10 +52,12 @@ def data_json(request, year: int):
         "approved_on": budget.approved_on.isoformat() if budget.approved_on else None,
     }  # fmt: skip
     rows = selectors.export_rows(year=year, body=budget.body)
-    response = StreamingHttpResponse(
-        formats.json_chunks(header, rows), content_type="application/json"
+    records = (dict(zip(EXPORT_COLUMNS, row, strict=True)) for row in rows)
+    name = f"{budget.body.slug}-budget-{year}.json"
+    response = exports.json_response(
+        records, filename=name, header=header, key="lines", inline=True
     )
-    return _attachment(response, f"{budget.body.slug}-budget-{year}.json")
+    return _open(response)
 
 
 @require_GET
@@ -62,20 +65,21 @@ def datapackage_json(request, year: int):
     budget = _budget(request, year)
     folder = reverse("budget_data_csv", args=[year]).removesuffix("data.csv")
     home = request.build_absolute_uri(f"/{budget.body.slug}{folder}")
-    descriptor = formats.datapackage(budget, homepage=home)
+    descriptor = fdp.datapackage(budget, homepage=home)
     response = HttpResponse(
         json.dumps(descriptor, ensure_ascii=False, indent=2), content_type="application/json"
     )
-    return _attachment(response, "datapackage.json")
+    response["Content-Disposition"] = 'inline; filename="datapackage.json"'
+    return _open(response)
 
 
 @require_GET
 def fdp_csv(request, year: int):
     budget = _budget(request, year)
-    response = StreamingHttpResponse(
-        formats.fdp_csv_lines(budget), content_type="text/csv; charset=utf-8"
-    )
-    return _attachment(response, formats.FDP_RESOURCE)
+    header, rows = fdp.FDP_DIMENSIONS + fdp.MEASURES, fdp.fdp_rows(budget)
+    response = exports.csv_response(header, rows, filename=fdp.FDP_RESOURCE, bom=False,
+                                    inline=True)  # fmt: skip
+    return _open(response)
 
 
 @require_GET
@@ -84,6 +88,7 @@ def platform_export(request, year: int):
     if getattr(request, "site_body", None) is not None:
         raise Http404
     rows = selectors.platform_export_rows(year=year)
-    lines = formats.csv_lines(rows, PLATFORM_EXPORT_COLUMNS)
-    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    return _attachment(response, f"budget-{year}.csv")
+    response = exports.csv_response(
+        PLATFORM_EXPORT_COLUMNS, rows, filename=f"budget-{year}.csv", inline=True
+    )
+    return _open(response)

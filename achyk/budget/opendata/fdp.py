@@ -1,9 +1,6 @@
-"""Budget data as open data: CSV and JSON of every line, and a Fiscal Data Package.
+"""Budget data as a Fiscal Data Package; the CSV and JSON of every line are written by
+`ui.exports` from `selectors.export_rows`.
 
-- `csv_lines(rows)` / `json_chunks(...)`: one record per line (`selectors.EXPORT_COLUMNS`),
-  streamed: a body-year, or every body of a year (the platform-wide export), never sits in
-  memory. CSV starts with a byte order mark so that Excel reads Kyrgyz and Russian as UTF-8,
-  and text a spreadsheet would run as a formula is quoted (as `documents.exports` does).
 - `fdp_rows(budget)` / `datapackage(budget, ...)`: the Fiscal Data Package (FDP 0.3, the
   JSON schema at specs.frictionlessdata.io/schemas/fiscal-data-package.json): one resource,
   `budget.csv`, aggregated by direction, kind and codes with one measure column per phase
@@ -13,20 +10,10 @@
   Package, whose profile it requires: the descriptor says "tabular-data-package".
 """
 
-import csv
-import json
-from decimal import Decimal
-
 from django.db.models import Q, Sum
 
 from ..models import Budget, StageName
-from ..selectors import EXPORT_COLUMNS
 
-#: Lines sent to the client at a time: small enough for flat memory, large enough that the
-#: response's per-chunk cost does not dominate.
-BATCH = 500
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-TEXT_COLUMNS = {"description", "source", "body_name_ky", "body_name_ru"}
 #: FDP phases of our stages.
 PHASES = {StageName.DRAFT: "proposed", StageName.APPROVED: "approved",
           StageName.AMENDED: "adjusted", StageName.EXECUTED: "executed"}  # fmt: skip
@@ -36,48 +23,6 @@ FDP_DIMENSIONS = ["fiscal_year", "direction", "kind", "economic_code", "economic
                   "economic_name_ru", "functional_code", "functional_name_ky",
                   "functional_name_ru"]  # fmt: skip
 FDP_RESOURCE = "budget.csv"
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _cell(value, column: str):
-    if value is None:
-        return ""
-    if column in TEXT_COLUMNS and isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def csv_lines(rows, columns=EXPORT_COLUMNS, *, bom: bool = True):
-    """CSV text of `rows` (tuples in the order of `columns`), `BATCH` lines at a time."""
-    writer = csv.writer(_Echo(), lineterminator="\n")
-    yield ("\ufeff" if bom else "") + writer.writerow(columns)
-    batch = []
-    for row in rows:
-        batch.append(writer.writerow([_cell(v, c) for v, c in zip(row, columns, strict=True)]))
-        if len(batch) == BATCH:
-            yield "".join(batch)
-            batch = []
-    if batch:
-        yield "".join(batch)
-
-
-def _json_value(value):
-    return str(value) if isinstance(value, Decimal) else value
-
-
-def json_chunks(header: dict, rows, columns=EXPORT_COLUMNS):
-    """A JSON object: `header`'s keys, then "lines": a list of one object per row. Amounts
-    are strings of exact decimals ("1250000.50"), never binary floats."""
-    opening = json.dumps(header, ensure_ascii=False)[:-1]
-    yield opening + (', "lines": [' if header else '"lines": [')
-    for index, row in enumerate(rows):
-        record = {column: _json_value(value) for column, value in zip(columns, row, strict=True)}
-        yield ("," if index else "") + "\n" + json.dumps(record, ensure_ascii=False)
-    yield "\n]}\n"
 
 
 def fdp_rows(budget: Budget):
@@ -183,9 +128,3 @@ def datapackage(budget: Budget, *, homepage: str = "") -> dict:
     if homepage:
         descriptor["homepage"] = homepage
     return descriptor
-
-
-def fdp_csv_lines(budget: Budget):
-    """The FDP resource as CSV (UTF-8 without BOM: it is read by programs)."""
-    columns = FDP_DIMENSIONS + MEASURES
-    return csv_lines(fdp_rows(budget), columns, bom=False)
