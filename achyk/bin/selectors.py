@@ -3,8 +3,6 @@
 from django.shortcuts import get_object_or_404
 from wagtail.documents import get_document_model
 
-from achyk.bodies.models import Membership, body_of
-
 from .models import BinEntry
 
 
@@ -32,17 +30,3 @@ def archived_documents_for(user):
 def document_for(user, pk):
     """A document of the user's body; another body's document is answered with 404."""
     return get_object_or_404(get_document_model().objects.for_user(user), pk=pk)
-
-
-def may_restore(user, body) -> bool:
-    """Any staff member of the body (and platform admins) restores; supervisors only read."""
-    return user.is_active and (user.is_superuser or body_of(user) == body)
-
-
-def may_purge(user, body) -> bool:
-    """Purging is for the body's admins (and platform admins)."""
-    if not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    return body_of(user) == body and user.membership.role == Membership.Role.ADMIN

@@ -11,27 +11,18 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from achyk.bodies.tenancy import sees_all_bodies
+from achyk.bodies.kit import ForbiddenMixin, forbidden
+from achyk.bodies.roles import may_delete_for_good, may_write, sees_all_bodies
 
 from . import selectors, services
 from .models import BinEntry
 
 
-class BinView(WagtailAdminTemplateMixin, TemplateView):
+class BinView(ForbiddenMixin, WagtailAdminTemplateMixin, TemplateView):
     """Base of the bin's views: refused actions answer 403 with a plain page."""
 
     page_title = gettext_lazy("Bin")
     header_icon = "bin"
-
-    def prepare(self, request, **kwargs) -> None:
-        pass
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            self.prepare(request, **kwargs)
-            return super().dispatch(request, *args, **kwargs)
-        except PermissionDenied:
-            return TemplateResponse(request, "bodies/panel/forbidden.html", status=403)
 
 
 class BinIndexView(BinView):
@@ -41,12 +32,12 @@ class BinIndexView(BinView):
         user = self.request.user
         entries = list(selectors.entries_for(user)[:200])
         for entry in entries:
-            entry.may_restore = selectors.may_restore(user, entry.body)
-            entry.may_purge = selectors.may_purge(user, entry.body)
+            entry.may_restore = may_write(user, entry.body)
+            entry.may_purge = may_delete_for_good(user, entry.body)
         documents = list(selectors.archived_documents_for(user).select_related("body")[:200])
         for document in documents:
-            document.may_restore = selectors.may_restore(user, document.body)
-            document.may_purge = selectors.may_purge(user, document.body)
+            document.may_restore = may_write(user, document.body)
+            document.may_purge = may_delete_for_good(user, document.body)
         return {
             **super().get_context_data(**kwargs), "entries": entries, "documents": documents,
             "show_body": sees_all_bodies(user),
@@ -66,7 +57,7 @@ class RestoreView(EntryView):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        if not selectors.may_restore(request.user, self.entry.body):
+        if not may_write(request.user, self.entry.body):
             raise PermissionDenied
         page = services.restore_from_bin(entry=self.entry, by=request.user)
         messages.success(request, _("'%(title)s' is restored.") % {"title": page.title})
@@ -79,7 +70,7 @@ class PurgeView(EntryView):
 
     def prepare(self, request, **kwargs):
         super().prepare(request, **kwargs)
-        if not selectors.may_purge(request.user, self.entry.body):
+        if not may_delete_for_good(request.user, self.entry.body):
             raise PermissionDenied
 
     def get_context_data(self, **kwargs):
@@ -101,7 +92,7 @@ class DocumentView(BinView):
 
     def post(self, request, *args, **kwargs):
         document, user = self.document, request.user
-        allowed = selectors.may_purge if self.action == "purge" else selectors.may_restore
+        allowed = may_delete_for_good if self.action == "purge" else may_write
         if not allowed(user, document.body):
             raise PermissionDenied
         title = document.title
@@ -151,8 +142,8 @@ def admin_only_delete(wagtail_view, model_label: str, kwarg: str, *, own_uploads
         model = apps.get_model(getattr(settings, model_label))
         obj = get_object_or_404(model.objects.for_user(request.user), pk=kwargs[kwarg])
         own = own_uploads and obj.uploaded_by_user_id == request.user.pk
-        if not (own or selectors.may_purge(request.user, obj.body)):
-            return TemplateResponse(request, "bodies/panel/forbidden.html", status=403)
+        if not (own or may_delete_for_good(request.user, obj.body)):
+            return forbidden(request)
         return wagtail_view(request, *args, **kwargs)
 
     return view

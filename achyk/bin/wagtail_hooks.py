@@ -2,12 +2,10 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.documents import get_document_model
 from wagtail.documents.views import documents as documents_views
 from wagtail.documents.views import multiple as documents_multiple
@@ -15,10 +13,11 @@ from wagtail.images.views import images as images_views
 from wagtail.images.views import multiple as images_multiple
 from wagtail.models import Page
 
-from achyk.bodies.models import body_of
-from achyk.bodies.tenancy import body_for_page, sees_all_bodies
+from achyk.bodies.kit import StaffMenuItem, forbidden
+from achyk.bodies.roles import body_of, may_delete_for_good, may_write, sees_all_bodies
+from achyk.bodies.tenancy import body_for_page
 
-from . import selectors, services, views
+from . import services, views
 from .models import BinnedPage
 
 DOCUMENT, IMAGE = "WAGTAILDOCS_DOCUMENT_MODEL", "WAGTAILIMAGES_IMAGE_MODEL"
@@ -77,14 +76,9 @@ def register_bin_urls():
     return [path("bin/", include((bin_urls, "bin"), namespace="bin")), *guarded_delete_urls]
 
 
-class BinMenuItem(MenuItem):
-    def is_shown(self, request):
-        return body_of(request.user) is not None or sees_all_bodies(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_bin_menu_item():
-    return BinMenuItem(
+    return StaffMenuItem(
         gettext_lazy("Bin"), reverse("bin:index"), name="bin", icon_name="bin", order=900
     )
 
@@ -110,8 +104,8 @@ def bin_pages_deleted_in_bulk(request, action_type, objects, action_class_instan
     files = [obj for obj in objects if hasattr(obj, "body_id") and not isinstance(obj, Page)]
     if files and all(_archivable_by(request.user, obj) for obj in files):
         return _archive_in_bulk(request, files, action_class_instance)
-    if any(not selectors.may_purge(request.user, obj.body) for obj in files):
-        return TemplateResponse(request, "bodies/panel/forbidden.html", status=403)
+    if any(not may_delete_for_good(request.user, obj.body) for obj in files):
+        return forbidden(request)
     pages = [obj for obj in objects if isinstance(obj, Page) and body_for_page(obj) is not None]
     if not pages:
         return None
@@ -126,8 +120,8 @@ def _archivable_by(user, obj) -> bool:
     """A document the user may archive but not delete for good: an editor's."""
     return (
         isinstance(obj, get_document_model())
-        and selectors.may_restore(user, obj.body)
-        and not selectors.may_purge(user, obj.body)
+        and may_write(user, obj.body)
+        and not may_delete_for_good(user, obj.body)
     )
 
 

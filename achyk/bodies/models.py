@@ -15,6 +15,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+# body_of, is_supervisor and SUPERVISORS_GROUP are read here by the budget's admin until it
+# reads them from `roles`, where every role check lives.
+from .roles import SUPERVISORS_GROUP, Role, body_of, is_supervisor, sees_all_bodies  # noqa: F401
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 # First path segments that belong to the platform itself, never to a body's slug.
@@ -124,7 +128,7 @@ class BodyQuerySet(models.QuerySet):
         """Bodies whose admin data `user` may see: all for platform admins and supervisors."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        if user.is_superuser or is_supervisor(user):
+        if sees_all_bodies(user):
             return self.all()
         return self.filter(memberships__user=user)
 
@@ -269,9 +273,7 @@ class Body(TranslatedFieldsMixin, models.Model):
 class Membership(models.Model):
     """A staff member of one body (кызматкер / сотрудник), with a role in its admin panel."""
 
-    class Role(models.TextChoices):
-        ADMIN = "admin", _("Body administrator")
-        EDITOR = "editor", _("Body editor")
+    Role = Role
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership",
@@ -289,27 +291,3 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.body.slug} ({self.role})"
-
-
-SUPERVISORS_GROUP = "Supervisors"
-
-
-def is_supervisor(user) -> bool:
-    """Supervisors (ministry, commission, donor project) read every body; they edit none."""
-    if not user.is_authenticated:
-        return False
-    cached = getattr(user, "_achyk_is_supervisor", None)
-    if cached is None:
-        cached = user.groups.filter(name=SUPERVISORS_GROUP).exists()
-        user._achyk_is_supervisor = cached
-    return cached
-
-
-def body_of(user) -> Body | None:
-    """The one body whose staff `user` belongs to, or None."""
-    if not user.is_authenticated:
-        return None
-    try:
-        return user.membership.body
-    except Membership.DoesNotExist:
-        return None

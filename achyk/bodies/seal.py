@@ -23,8 +23,8 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 
-from .models import body_of, is_supervisor
-from .tenancy import object_in_reach, sees_all_bodies
+from .roles import body_of, is_supervisor, sees_all_bodies
+from .tenancy import object_in_reach
 
 PAGE = "wagtailcore.Page"
 IMAGE = "WAGTAILIMAGES_IMAGE_MODEL"

@@ -12,20 +12,14 @@ from wagtail import hooks
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.models import Collection, Page
 
-from .models import body_of
+from .roles import body_of, is_sealed
 from .services import body_home_pages
-from .tenancy import sees_all_bodies
 
 #: Menu items of platform-level places, by their `name`, hidden from body staff.
 CLOSED_MENU_ITEMS = frozenset(
     {"sites", "locales", "groups", "collections", "workflows", "workflow-tasks", "redirects",
      "snippets", "page-types-usage", "workflow", "workflow_tasks", "users"}
 )  # fmt: skip
-
-
-def is_body_staff(user) -> bool:
-    """Signed-in users whose view of the admin is sealed to one body (or to nothing)."""
-    return user.is_authenticated and not sees_all_bodies(user)
 
 
 def own_pages_q(user) -> Q:
@@ -42,7 +36,7 @@ def own_pages_q(user) -> Q:
 
 
 def seal_pages(pages, user, *, keep_root=True):
-    if not is_body_staff(user):
+    if not is_sealed(user):
         return pages
     condition = own_pages_q(user)
     if keep_root:
@@ -71,7 +65,7 @@ def own_collection_ids(user) -> list[int]:
 
 def seal_media(queryset, user):
     # By collection (an indexed field), so that the chooser's search keeps working.
-    if not is_body_staff(user):
+    if not is_sealed(user):
         return queryset
     return queryset.filter(collection_id__in=own_collection_ids(user))
 
@@ -93,19 +87,19 @@ def seal_form_pages(user, editable_forms):
 
 @hooks.register("construct_main_menu")
 def hide_platform_places(request, menu_items):
-    if is_body_staff(request.user):
+    if is_sealed(request.user):
         menu_items[:] = [item for item in menu_items if item.name not in CLOSED_MENU_ITEMS]
 
 
 @hooks.register("construct_settings_menu")
 def hide_platform_settings(request, menu_items):
-    if is_body_staff(request.user):
+    if is_sealed(request.user):
         menu_items[:] = [item for item in menu_items if _is_open(item)]
 
 
 @hooks.register("construct_reports_menu")
 def hide_platform_reports(request, menu_items):
-    if is_body_staff(request.user):
+    if is_sealed(request.user):
         menu_items[:] = [item for item in menu_items if _is_open(item)]
 
 
@@ -129,7 +123,7 @@ class BodyPagesSummaryItem(PagesSummaryItem):
 
 @hooks.register("construct_homepage_summary_items", order=100)
 def seal_summary(request, summary_items):
-    if not is_body_staff(request.user):
+    if not is_sealed(request.user):
         return
     for index, item in enumerate(summary_items):
         if type(item) is PagesSummaryItem:

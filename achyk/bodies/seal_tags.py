@@ -16,7 +16,7 @@ from wagtail.documents.views import documents as document_views
 from wagtail.images.views import chooser as image_chooser
 from wagtail.images.views import images as image_views
 
-from .tenancy import sees_all_bodies
+from .roles import sees_all_bodies
 
 POPULAR_TAGS = 10
 

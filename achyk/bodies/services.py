@@ -16,14 +16,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
-from .models import (
-    COUNTRY_LANGUAGES,
-    COUNTRY_TIME_ZONES,
-    SUPERVISORS_GROUP,
-    Body,
-    Membership,
-    Territory,
-)
+from .models import COUNTRY_LANGUAGES, COUNTRY_TIME_ZONES, Body, Membership, Territory
+from .roles import SUPERVISORS_GROUP
 
 #: The function that builds a new body's home page (in every language of the body) and
 #: returns the home page in its default language. The content app registers it in its

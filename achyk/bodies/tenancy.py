@@ -11,11 +11,8 @@ from django.http import Http404
 from wagtail.models import Collection, Page, Revision, UploadedFile
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
-from .models import Body, Membership, body_of, is_supervisor
-
-
-def sees_all_bodies(user) -> bool:
-    return user.is_active and (user.is_superuser or is_supervisor(user))
+from .models import Body, Membership
+from .roles import body_of, is_supervisor, reaches_body, sees_all_bodies
 
 
 class BodyOwnedQuerySet(models.QuerySet):
@@ -48,13 +45,6 @@ def body_for_page(page: Page) -> Body | None:
     ).first()
 
 
-def user_may_reach_body(user, body: Body | None) -> bool:
-    if sees_all_bodies(user):
-        return True
-    own = body_of(user)
-    return own is not None and body is not None and own.pk == body.pk
-
-
 def page_for(user, page_id) -> Page:
     """The page `page_id` if `user` may reach it; another body's page is answered with 404."""
     page = Page.objects.filter(pk=page_id).first()
@@ -68,7 +58,7 @@ def user_may_reach_page(user, page: Page) -> bool:
         return True
     if page.depth <= 1:
         return True  # the tree's root: Wagtail shows it to everyone with admin access
-    return user_may_reach_body(user, body_for_page(page))
+    return reaches_body(user, body_for_page(page))
 
 
 def object_in_reach(user, model, pk) -> bool:
@@ -140,7 +130,7 @@ class BodyOwnedPolicy(ModelPermissionPolicy):
         return body_of(user) is not None
 
     def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and user_may_reach_body(user, instance.body)
+        return self.user_has_permission(user, action) and reaches_body(user, instance.body)
 
     def instances_user_has_permission_for(self, user, action):
         if not self.user_has_permission(user, action):

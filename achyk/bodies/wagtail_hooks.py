@@ -3,15 +3,13 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 
 from . import seal_hooks  # noqa: F401
-from .models import body_of
+from .kit import StaffMenuItem
 from .panel import views
-from .panel.access import is_body_admin
 from .panel.dashboard import WelcomePanel
 from .panel.viewsets import BodyViewSet, TerritoryViewSet
+from .roles import body_of, is_body_admin, is_body_staff
 
 #: Wagtail's menu items a body's staff do not need: the reports and Wagtail's own manual
 #: (in English) only crowd the menu of a village office clerk. Platform admins keep them.
@@ -45,38 +43,34 @@ def register_body_panel_urls():
     ]
 
 
-class OurBodyMenuItem(MenuItem):
-    def is_shown(self, request):
-        return body_of(request.user) is not None
-
-
-class StaffMenuItem(MenuItem):
-    """Links to the staff of the user's own body; shown to its admins only."""
-
-    def is_shown(self, request):
-        return is_body_admin(request.user)
-
-    def render_component(self, request):
-        # Menu items are shared by every request: the URL is built per user, not stored.
-        url = reverse("body_staff:index", args=[body_of(request.user).pk])
-        return LinkMenuItemComponent(
-            self.name, self.label, url, icon_name=self.icon_name, classname=self.classname,
-            attrs=self.attrs,
-        )  # fmt: skip
-
-
 @hooks.register("register_admin_menu_item")
 def register_our_body_menu_item():
-    return OurBodyMenuItem(
-        _("Our body"), reverse("our_body"), name="our-body", icon_name="site", order=50
+    return StaffMenuItem(
+        _("Our body"),
+        reverse("our_body"),
+        name="our-body",
+        icon_name="site",
+        order=50,
+        shown_to=is_body_staff,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def register_staff_menu_item():
     return StaffMenuItem(
-        _("Staff"), reverse("wagtailadmin_home"), name="staff", icon_name="group", order=60
+        _("Staff"),
+        reverse("wagtailadmin_home"),
+        name="staff",
+        icon_name="group",
+        order=60,
+        shown_to=is_body_admin,
+        url_for=_own_staff_url,
     )
+
+
+def _own_staff_url(user) -> str:
+    """The staff of the user's own body (the menu shows it to its admins only)."""
+    return reverse("body_staff:index", args=[body_of(user).pk])
 
 
 @hooks.register("construct_main_menu")

@@ -6,18 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
-from achyk.bodies.models import Body, body_of
-from achyk.bodies.tenancy import sees_all_bodies
+from achyk.bodies.kit import BodyChoiceMixin
 
 from .models import Act, DocumentType
 
 LINK_FIELDS = {"amends": "amends", "repeals": "repeals"}
 
 
-class ActForm(WagtailAdminModelForm):
+class ActForm(BodyChoiceMixin, WagtailAdminModelForm):
     """Body staff edit their body's acts; the links offer only acts of the same body."""
 
-    body = forms.ModelChoiceField(Body.objects.all(), label=_("body"), required=False)
     amends = forms.ModelMultipleChoiceField(
         Act.objects.none(), required=False, label=_("Amends"),
         widget=forms.SelectMultiple(attrs={"size": 6}),
@@ -33,18 +31,12 @@ class ActForm(WagtailAdminModelForm):
                   "tags"]  # fmt: skip
         widgets = {"adopted_on": AdminDateInput}
 
-    def __init__(self, *args, for_user=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = for_user
         self.fields["type"].queryset = DocumentType.objects.all()
         if not self.instance.pk:
             self.initial.setdefault("adopted_on", timezone.localdate())
-        body = self.instance.body if self.instance.body_id else None
-        if body is not None or not (for_user and sees_all_bodies(for_user)):
-            del self.fields["body"]
-            body = body or (body_of(for_user) if for_user else None)
-        else:
-            self.fields["body"].required = True
+        body = self.target_body  # None until a platform admin picks one: no links offered
         acts = Act.objects.filter(body=body) if body else Act.objects.none()
         if self.instance.pk:
             acts = acts.exclude(pk=self.instance.pk)
@@ -54,4 +46,3 @@ class ActForm(WagtailAdminModelForm):
                 self.initial[name] = list(
                     self.instance.outgoing.filter(kind=name).values_list("to_act", flat=True)
                 )
-        self.target_body = body

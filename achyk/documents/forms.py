@@ -13,7 +13,8 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.documents.fields import WagtailDocumentField
 from wagtail.documents.forms import BaseDocumentForm
 
-from achyk.bodies.models import Body, body_of
+from achyk.bodies.models import Body
+from achyk.bodies.roles import body_of
 from achyk.ui.uploads import ContentCheckedFileMixin, check_document, use_checked_file_field
 
 from . import notices

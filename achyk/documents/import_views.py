@@ -9,15 +9,15 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from achyk.bodies.models import Body, body_of
-from achyk.bodies.tenancy import sees_all_bodies
+from achyk.bodies.kit import BodyChoiceMixin, forbidden
+from achyk.bodies.models import Body
+from achyk.bodies.roles import body_of, is_platform_admin, opens_body_screens
 
 from . import bulk, importing
 
@@ -36,19 +36,12 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in items if item]
 
 
-class ImportForm(forms.Form):
+class ImportForm(BodyChoiceMixin, forms.Form):
     sheet = forms.FileField(
         label=gettext_lazy("CSV of metadata"),
         help_text=gettext_lazy("Columns: %(columns)s.") % {"columns": ", ".join(bulk.COLUMNS)},
     )
     files = MultipleFileField(label=gettext_lazy("Files"))
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if sees_all_bodies(user):
-            self.fields["body"] = forms.ModelChoiceField(
-                label=gettext_lazy("Body"), queryset=Body.objects.filter(is_active=True)
-            )
 
     def clean_sheet(self):
         sheet = self.cleaned_data["sheet"]
@@ -63,20 +56,21 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "documents/admin/import.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if body_of(request.user) is None and not sees_all_bodies(request.user):
-            return TemplateResponse(request, "bodies/panel/forbidden.html", status=403)
+        if not opens_body_screens(request.user):
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=ImportForm(user=request.user)))
+        form = ImportForm(for_user=request.user)
+        return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
         if request.POST.get("upload_id"):
             return self.confirm(request)
-        form = ImportForm(request.POST, request.FILES, user=request.user)
+        form = ImportForm(request.POST, request.FILES, for_user=request.user)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        body = form.cleaned_data.get("body") or body_of(request.user)
+        body = form.target_body
         upload_id, verdict = importing.stage_import(
             body=body, user=request.user, sheet=form.cleaned_data["sheet"],
             files=form.cleaned_data["files"],
@@ -87,7 +81,7 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
         return self.render_to_response(context)
 
     def _body(self, request):
-        if sees_all_bodies(request.user):
+        if is_platform_admin(request.user):
             body = Body.objects.filter(pk=request.POST.get("body") or None).first()
             if body is None:
                 raise PermissionDenied
@@ -109,7 +103,7 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
             return redirect("documents_import")
         except importing.ImportRefused as refused:
             context = self.get_context_data(
-                form=ImportForm(user=request.user), verdict=refused.verdict, preview=True
+                form=ImportForm(for_user=request.user), verdict=refused.verdict, preview=True
             )
             return self.render_to_response(context)
         messages.success(

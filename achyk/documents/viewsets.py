@@ -3,30 +3,20 @@
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from achyk.bodies import kit
 from achyk.bodies.panel.access import PlatformOnlyPermissionPolicy
-from achyk.bodies.tenancy import BodyOwnedPolicy
 
 from . import notices
 from .admin_forms import LINK_FIELDS, ActForm
 from .models import Act, ActRelation, DocumentType
-from .selectors import act_for
 from .services import TRACKED_FIELDS, ActIn, create_act, link_acts, unlink_acts, update_act
 
 
 def _languages(act) -> str:
     present = sorted({f.language for f in act.files.all() if f.language})
     return ", ".join(present) or "—"
-
-
-class SealedActMixin:
-    def get_object(self, queryset=None):
-        return act_for(self.request.user, self.kwargs.get(self.pk_url_kwarg) or self.pk)
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "for_user": self.request.user}
 
 
 def _warn_missing_languages(request, act) -> None:
@@ -45,22 +35,17 @@ def _sync_links(form, act, user) -> None:
             unlink_acts(relation=current[target], by=user)
 
 
-class ActIndexView(generic.IndexView):
+class ActIndexView(kit.SealedIndexView):
+    list_select_related = ("type", "body")
+
     def get_base_queryset(self):
-        return (
-            Act.objects.for_user(self.request.user)
-            .select_related("type", "body")
-            .prefetch_related("files")
-        )
+        return super().get_base_queryset().prefetch_related("files")
 
 
-class ActCreateView(SealedActMixin, generic.CreateView):
-    def get_object(self, queryset=None):
-        return None
-
+class ActCreateView(kit.SealedCreateView):
     def save_instance(self):
         data = self.form.cleaned_data
-        body = self.form.target_body or data.get("body")
+        body = self.form.target_body
         fields = {name: data[name] for name in TRACKED_FIELDS if name != "type"}
         act = create_act(
             body=body, by=self.request.user,
@@ -71,7 +56,7 @@ class ActCreateView(SealedActMixin, generic.CreateView):
         return act
 
 
-class ActEditView(SealedActMixin, generic.EditView):
+class ActEditView(kit.SealedEditView):
     template_name = "documents/admin/act_edit.html"
 
     def save_instance(self):
@@ -98,11 +83,7 @@ class ActEditView(SealedActMixin, generic.EditView):
         return context
 
 
-class ActDeleteView(SealedActMixin, generic.DeleteView):
-    pass
-
-
-class ActViewSet(ModelViewSet):
+class ActViewSet(kit.SealedViewSet):
     """The registry of legal acts (укук актылары / правовые акты) of the user's body."""
 
     model = Act
@@ -111,23 +92,16 @@ class ActViewSet(ModelViewSet):
     menu_label = _("Legal acts")
     menu_order = 290
     add_to_admin_menu = True
-    permission_policy = BodyOwnedPolicy(Act)
     form_class = ActForm
     index_view_class = ActIndexView
     add_view_class = ActCreateView
     edit_view_class = ActEditView
-    delete_view_class = ActDeleteView
-    copy_view_enabled = False
-    inspect_view_enabled = False
     search_fields = ["title", "number", "signatory"]
     list_filter = ["type", "status", "adopted_by"]
     list_display = [
         "title", "type", "number", "adopted_on", "status",
         Column("languages", label=_("Languages"), accessor=_languages),
     ]  # fmt: skip
-
-    def get_form_class(self, for_update=False):
-        return ActForm
 
 
 class DocumentTypeViewSet(ModelViewSet):

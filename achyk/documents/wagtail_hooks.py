@@ -6,10 +6,8 @@ from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from achyk.bodies.models import body_of
-from achyk.bodies.tenancy import sees_all_bodies
+from achyk.bodies.kit import StaffMenuItem
 
 from .import_views import ImportView
 from .upload_views import DocumentCreateView, DocumentEditView
@@ -25,14 +23,9 @@ def register_import_urls():
     ]
 
 
-class ImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return body_of(request.user) is not None or sees_all_bodies(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return ImportMenuItem(
+    return StaffMenuItem(
         gettext_lazy("Import acts"), reverse("documents_import"), name="import-acts",
         icon_name="upload", order=410,
     )  # fmt: skip

@@ -35,14 +35,6 @@ def set_jmeg_access(*, member: JmegMember, active: bool) -> JmegMember:
     return member
 
 
-def jmeg_member_of(user, body: Body | None) -> JmegMember | None:
-    """The user's JMEG membership of `body`, if they are an active member of it."""
-    if body is None or not user.is_authenticated or not user.is_active:
-        return None
-    member = getattr(user, "jmeg_member", None)  # the missing relation raises AttributeError
-    return member if member is not None and member.body_id == body.pk else None
-
-
 def flag_evidence(
     *, member: JmegMember, duty_code: str, language: str, evidence_url: str,
     evidence_title: str, kind: str, comment: str,

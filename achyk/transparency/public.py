@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from achyk.bodies.roles import jmeg_member_of
 from achyk.ui import charts
 
 from . import flags as flag_services
@@ -174,7 +175,7 @@ def body_page(request):
 
 def _render_body_page(request, body, *, form=None, status=200):
     rows = duty_rows(body)
-    member = flag_services.jmeg_member_of(request.user, body)
+    member = jmeg_member_of(request.user, body)
     context = {
         "body": body,
         "summary": selectors.summary_for(body),
@@ -200,7 +201,7 @@ def _status_counts(rows: list[DutyRow]) -> list[tuple[str, str, int]]:
 def flag(request):
     """A JMEG member of this body flags a piece of evidence; anyone else is refused (403)."""
     body = getattr(request, "site_body", None)
-    member = flag_services.jmeg_member_of(request.user, body)
+    member = jmeg_member_of(request.user, body)
     if member is None:
         raise PermissionDenied
     form = FlagForm(request.POST, rows=duty_rows(body))

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from achyk.bodies.tenancy import sees_all_bodies
+from achyk.bodies.roles import sees_all_bodies
 from achyk.ui import charts, exports
 
 from . import rating as selectors

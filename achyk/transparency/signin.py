@@ -6,6 +6,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
 
+from achyk.bodies.roles import jmeg_membership
+
 
 def body_page_url(body, language: str) -> str:
     """The address of a body's transparency page in `language` (or its default one)."""
@@ -23,7 +25,7 @@ class SignInView(auth_views.LoginView):
 
     def get_default_redirect_url(self):
         """A JMEG member lands on their body's transparency page; anyone else on the home."""
-        member = getattr(self.request.user, "jmeg_member", None)
+        member = jmeg_membership(self.request.user)
         if member is not None:
             return body_page_url(member.body, translation.get_language())
         return "/"

@@ -17,9 +17,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from achyk.bodies.models import Body, body_of
-from achyk.bodies.panel.access import ForbiddenMixin, body_for, is_body_admin
-from achyk.bodies.tenancy import sees_all_bodies
+from achyk.bodies.kit import ForbiddenMixin
+from achyk.bodies.models import Body
+from achyk.bodies.panel.access import body_for
+from achyk.bodies.roles import body_of, is_body_admin, sees_all_bodies
 
 from . import flags as flag_services
 from . import services, todo

@@ -4,10 +4,10 @@ panel on the dashboard, the to-do page, flags and answers, the JMEG's members.""
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from achyk.bodies.models import body_of
+from achyk.bodies.kit import StaffMenuItem
+from achyk.bodies.roles import body_of, is_body_staff
 
 from . import staff, todo
 
@@ -60,22 +60,17 @@ def add_todo_panel(request, panels):
         panels.append(TodoPanel(body))
 
 
-class BodyStaffMenuItem(MenuItem):
-    def is_shown(self, request):
-        return body_of(request.user) is not None
-
-
 @hooks.register("register_admin_menu_item")
 def register_todo_menu_item():
-    return BodyStaffMenuItem(
+    return StaffMenuItem(
         _("What to publish"), reverse("transparency_admin:todo"), name="transparency-todo",
-        icon_name="tasks", order=55,
+        icon_name="tasks", order=55, shown_to=is_body_staff,
     )  # fmt: skip
 
 
 @hooks.register("register_admin_menu_item")
 def register_jmeg_menu_item():
-    return BodyStaffMenuItem(
+    return StaffMenuItem(
         _("Monitoring group"), reverse("transparency_admin:jmeg"), name="transparency-jmeg",
-        icon_name="group", order=65,
+        icon_name="group", order=65, shown_to=is_body_staff,
     )  # fmt: skip

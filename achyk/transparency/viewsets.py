@@ -20,7 +20,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from achyk.bodies import evidence
-from achyk.bodies.models import Body, is_supervisor
+from achyk.bodies.models import Body
+from achyk.bodies.roles import is_supervisor
 
 from . import services
 from .models import Duty, Holiday

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page
 
 from achyk.bin.models import BinEntry
-from achyk.bodies.models import SUPERVISORS_GROUP
+from achyk.bodies.roles import SUPERVISORS_GROUP
 from achyk.bodies.tests import factories as body_factories
 from achyk.content.tests import factories
 

@@ -2,26 +2,10 @@
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
-from achyk.bodies.models import Body, Membership, body_of, is_supervisor
-
-
-def is_platform_admin(user) -> bool:
-    return user.is_active and user.is_superuser
-
-
-def is_body_admin(user, body: Body | None = None) -> bool:
-    """`user` administers a body (`body`, if given): manages its staff and profile."""
-    own = body_of(user)
-    if own is None or not user.is_active or user.membership.role != Membership.Role.ADMIN:
-        return False
-    return body is None or own.pk == body.pk
-
-
-def may_manage_staff(user, body: Body) -> bool:
-    return is_platform_admin(user) or is_body_admin(user, body)
+from achyk.bodies.models import Body, Membership
+from achyk.bodies.roles import is_platform_admin, is_supervisor, may_manage_staff
 
 
 def body_for(user, pk) -> Body:
@@ -70,18 +54,3 @@ class PlatformOnlyPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_permission(self, user, action):
         return action != "delete" and is_platform_admin(user)
-
-
-class ForbiddenMixin:
-    """Answers a refused action with 403 and a plain page, where Wagtail would redirect to
-    the dashboard: a clerk sees why, and the status says it."""
-
-    def prepare(self, request, **kwargs) -> None:
-        """Find the view's objects and check access (raise Http404 / PermissionDenied)."""
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            self.prepare(request, **kwargs)
-            return super().dispatch(request, *args, **kwargs)
-        except PermissionDenied:
-            return TemplateResponse(request, "bodies/panel/forbidden.html", status=403)

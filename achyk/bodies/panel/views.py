@@ -14,7 +14,9 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from achyk.bodies.models import Body, Membership, body_of
+from achyk.bodies.kit import ForbiddenMixin
+from achyk.bodies.models import Body, Membership
+from achyk.bodies.roles import body_of, is_body_admin, may_manage_staff, sees_all_bodies
 from achyk.bodies.services import (
     add_staff_member,
     deactivate_staff_member,
@@ -23,16 +25,8 @@ from achyk.bodies.services import (
     set_staff_role,
     update_body_profile,
 )
-from achyk.bodies.tenancy import sees_all_bodies
 
-from .access import (
-    ForbiddenMixin,
-    body_for,
-    is_body_admin,
-    may_manage_staff,
-    membership_for,
-    staff_body_for,
-)
+from .access import body_for, membership_for, staff_body_for
 from .forms import AddStaffForm, RoleForm, profile_form_class
 
 

@@ -3,19 +3,15 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
+from achyk.bodies import kit
 from achyk.bodies.models import Body, Territory
+from achyk.bodies.roles import may_manage_staff
 from achyk.bodies.services import BodyIn, create_body, update_body
 
-from .access import (
-    BodyPermissionPolicy,
-    ForbiddenMixin,
-    PlatformOnlyPermissionPolicy,
-    may_manage_staff,
-)
+from .access import BodyPermissionPolicy, PlatformOnlyPermissionPolicy
 from .forms import CONTACT_FIELDS, BodyCreateForm, BodyEditForm, BodyFilterSet, TerritoryForm
 
 
@@ -41,26 +37,15 @@ class StaffColumn(Column):
         return context
 
 
-def sealed_bodies(request):
-    """Every view reads bodies through `for_user`: what the user may not see does not exist."""
-    return Body.objects.for_user(request.user).select_related("territory")
-
-
-class SealedBodyMixin:
-    def get_queryset(self):
-        return sealed_bodies(self.request)
-
-
-class BodyIndexView(ForbiddenMixin, generic.IndexView):
-    def get_base_queryset(self):
-        return sealed_bodies(self.request)
+class BodyIndexView(kit.SealedIndexView):
+    list_select_related = ("territory",)
 
     def search_queryset(self, queryset):
         # Names are matched case-folded in every language (SQLite folds only ASCII).
         return queryset.search(self.search_query) if self.is_searching else queryset
 
 
-class BodyCreateView(ForbiddenMixin, generic.CreateView):
+class BodyCreateView(kit.SealedCreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         body = create_body(
@@ -76,7 +61,7 @@ class BodyCreateView(ForbiddenMixin, generic.CreateView):
         return body
 
 
-class BodyEditView(ForbiddenMixin, SealedBodyMixin, generic.EditView):
+class BodyEditView(kit.SealedEditView):
     def save_instance(self):
         changes = {name: self.form.cleaned_data[name] for name in self.form.changed_data}
         body = update_body(body=self.form.instance, changes=changes)
@@ -84,12 +69,7 @@ class BodyEditView(ForbiddenMixin, SealedBodyMixin, generic.EditView):
         return body
 
 
-class BodyInspectView(ForbiddenMixin, SealedBodyMixin, generic.InspectView):
-    def get_object(self, queryset=None):
-        from django.shortcuts import get_object_or_404
-
-        return get_object_or_404(self.get_queryset(), pk=self.pk)
-
+class BodyInspectView(kit.SealedInspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         body = self.object
@@ -101,9 +81,10 @@ class BodyInspectView(ForbiddenMixin, SealedBodyMixin, generic.InspectView):
         return context
 
 
-class BodyViewSet(ModelViewSet):
+class BodyViewSet(kit.SealedViewSet):
     """Bodies (ЖӨБ органдары / органы МСУ): the platform admin's list, create and edit;
-    supervisors read every body (list and inspect), and edit none."""
+    supervisors read every body (list and inspect), and edit none. Sealed like a body's own
+    objects: `Body.objects.for_user` is the body of its staff, or every body."""
 
     model = Body
     name = "bodies"
@@ -116,7 +97,6 @@ class BodyViewSet(ModelViewSet):
     filterset_class = BodyFilterSet
     search_fields = ["search_text"]
     inspect_view_enabled = True
-    copy_view_enabled = False
     index_view_class = BodyIndexView
     add_view_class = BodyCreateView
     edit_view_class = BodyEditView

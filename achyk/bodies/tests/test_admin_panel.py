@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from achyk.bodies.models import SUPERVISORS_GROUP, Body, Membership
+from achyk.bodies.models import Body, Membership
+from achyk.bodies.roles import SUPERVISORS_GROUP
 from achyk.bodies.tests import factories
 
 User = get_user_model()

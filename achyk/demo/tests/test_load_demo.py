@@ -7,7 +7,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from achyk.bodies.models import Body, Membership, is_supervisor
+from achyk.bodies.models import Body, Membership
+from achyk.bodies.roles import is_supervisor
 from achyk.content.models import GalleryImage, NewsPage
 from achyk.demo import password as demo_password
 from achyk.demo import texts

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 
-from achyk.bodies.models import SUPERVISORS_GROUP
+from achyk.bodies.roles import SUPERVISORS_GROUP
 from achyk.transparency import selectors, services
 from achyk.transparency.models import Duty, Holiday, ImmutableVersion, Rule, Status
 
