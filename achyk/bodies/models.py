@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -218,8 +218,17 @@ class Body(TranslatedFieldsMixin, models.Model):
 
     def get_absolute_url(self, language: str | None = None) -> str:
         """The body's home under the platform's address, e.g. /burana/ky/."""
+        return self.public_url(language)
+
+    def public_url(self, language: str | None = None, name: str = "wagtail_serve", *args,
+                   **kwargs) -> str:  # fmt: skip
+        """A public address of the body under the platform's address: the URL `name` of the
+        public site reversed in `language` (a language the body does not publish in gives its
+        default one), e.g. `public_url("ky", "budget_year", year=2026)` is
+        /burana/ky/budget/2026/. Without a name, the body's home; `public_url("ky",
+        "wagtail_serve", "news/")` is a page below it."""
         language = language if language in self.language_list else self.default_language
-        return f"/{self.slug}/{language}/"
+        return public_url(self.slug, language, name, *args, **kwargs)
 
     def clean(self):
         errors = {}
@@ -268,6 +277,25 @@ class Body(TranslatedFieldsMixin, models.Model):
 
     def admin_url(self) -> str:
         return reverse("bodies_admin:edit", args=[self.pk])
+
+
+def public_url(slug: str, language: str, name: str = "wagtail_serve", *args, **kwargs) -> str:
+    """`Body.public_url` for a body known by its slug alone (lists of many bodies' rows).
+
+    The body's slug is the first segment of the address and works like a script prefix
+    (`middleware.BodyMiddleware`): the URL is reversed without the prefix of the request being
+    served, if any, and put under the body's slug."""
+    if name == "wagtail_serve" and not args and not kwargs:
+        args = ("",)
+    with translation.override(language):
+        return slug_path(slug, reverse(name, args=args or None, kwargs=kwargs or None))
+
+
+def slug_path(slug: str, path: str) -> str:
+    """`path`, an address of the public site reversed in any request (under the script prefix
+    of the body being served, if any), put under the body of `slug`: /ky/news/ -> /burana/ky/news/.
+    """
+    return "/" + slug + "/" + path.removeprefix(get_script_prefix()).lstrip("/")
 
 
 class Membership(models.Model):

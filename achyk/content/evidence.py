@@ -19,6 +19,8 @@ from wagtail import signals as wagtail_signals
 from wagtail.models import Page
 
 from achyk.bodies.evidence import EvidenceItem, EvidenceKind, changed
+from achyk.bodies.models import public_url
+from achyk.bodies.tenancy import body_for_page
 
 from . import models
 
@@ -62,12 +64,16 @@ class ContentEvidence:
 
 
 def _homes(body_ids) -> dict[str, tuple[int, str, str, str]]:
-    """{home page path: (body id, body slug, language, home url_path)} of the bodies."""
+    """{home page path: (body id, home's public address, language, home url_path)} of the
+    bodies. A page's address is its home's and its path below the home."""
     homes = models.BodyHomePage.objects.filter(body__isnull=False)
     if body_ids is not None:
         homes = homes.filter(body_id__in=list(body_ids))
     rows = homes.values_list("path", "body_id", "body__slug", "locale__language_code", "url_path")
-    return {path: (body_id, slug, lang, url_path) for path, body_id, slug, lang, url_path in rows}
+    return {
+        path: (body_id, public_url(slug, lang), lang, url_path)
+        for path, body_id, slug, lang, url_path in rows
+    }
 
 
 def _pages(model, homes):
@@ -91,14 +97,14 @@ def _items(key_of, pages, homes) -> Iterable[EvidenceItem]:
     if pages.model is models.StandardPage:
         fields.append("section")
     for row in pages.values(*fields):
-        body_id, slug, language, home_url = homes[row["home_path"]]
+        body_id, home_address, language, home_url = homes[row["home_path"]]
         published = row["first_published_at"] or row["last_published_at"]
         if published is None:
             continue
         yield EvidenceItem(
             body_id=body_id, key=key_of(row), language=language, published_at=published,
             updated_at=row["last_published_at"] or published, title=row["title"],
-            url=f"/{slug}/{language}/{row['url_path'][len(home_url):]}",
+            url=home_address + row["url_path"][len(home_url) :],
             missing=_missing(row),
         )  # fmt: skip
 
@@ -119,8 +125,8 @@ def page_changed(sender, instance, **kwargs) -> None:
     """A page was published, unpublished or deleted: its body's evidence may have changed."""
     if not isinstance(instance, Page) or instance.depth < 2:
         return
-    home = models.BodyHomePage.objects.filter(path=instance.path[: Page.steplen * 2])
-    changed(home.values_list("body_id", flat=True).first())
+    body = body_for_page(instance)
+    changed(body.pk if body else None)
 
 
 def connect() -> None:

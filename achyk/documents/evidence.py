@@ -14,13 +14,13 @@ from collections.abc import Iterable
 
 from django.db.models.functions import Substr
 from django.db.models.signals import post_delete, post_save
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from achyk.bodies.evidence import EvidenceItem, EvidenceKind, changed
+from achyk.bodies.models import public_url
 
-from .models import Act, Document, DocumentType
+from .models import Act, Document, DocumentType, act_path
 
 PREFIX = "doctype:"
 
@@ -117,8 +117,8 @@ def _url(act: dict, language: str, sections) -> str:
     section = sections.get((act["body_id"], language))
     if section is None:
         return ""
-    slug = slugify(act["title"], allow_unicode=True)[:80] or "act"
-    return f"/{act['body__slug']}/{language}/{section}acts/{act['pk']}-{slug}/"
+    home = public_url(act["body__slug"], language)
+    return home + section + act_path(pk=act["pk"], title=act["title"])
 
 
 provider = DocumentEvidence()

@@ -213,7 +213,7 @@ class Act(models.Model):
         """The act's page in the body's documents section (`language`, or the body's default):
         `<section>/acts/<id>-<slug>/`. None while the body has no documents section."""
         section_url = self._section_url(language or get_language())
-        return f"{section_url}acts/{self.pk}-{self.slug}/" if section_url else None
+        return section_url + act_path(self) if section_url else None
 
     def _section_url(self, language: str) -> str | None:
         body = self.body
@@ -226,7 +226,20 @@ class Act(models.Model):
     @property
     def slug(self) -> str:
         """Decorative: the permanent address is the id; a changed title only redirects."""
-        return slugify(self.title, allow_unicode=True)[:80] or "act"
+        return act_slug(self.title)
+
+
+def act_path(act=None, *, pk: int | None = None, title: str = "") -> str:
+    """An act's address relative to its body's documents section, `acts/<id>-<slug>/` (the
+    route of `content.DocumentIndexPage`): of `act`, or of the act `pk` titled `title`."""
+    if act is not None:
+        pk, title = act.pk, act.title
+    return "acts/" + str(pk) + "-" + act_slug(title) + "/"
+
+
+def act_slug(title: str) -> str:
+    """Decorative: the permanent address is the id; a changed title only redirects."""
+    return slugify(title, allow_unicode=True)[:80] or "act"
 
 
 def prime_section_urls(bodies, language: str) -> None:

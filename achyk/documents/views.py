@@ -8,12 +8,8 @@ from django.http import HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 
 from .extraction import as_html
+from .models import act_path
 from .selectors import public_act, text_file
-
-
-def act_path(act) -> str:
-    """The act's address relative to its documents section."""
-    return f"acts/{act.pk}-{act.slug}/"
 
 
 def act_page(request, *, section, context: dict, act_id: int, slug: str | None):

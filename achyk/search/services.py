@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from achyk.bodies.tenancy import body_for_page
 from achyk.content.models import BodyHomePage, DocumentIndexPage
-from achyk.documents.models import Act, Document
+from achyk.documents.models import Act, Document, act_path
 
 from . import text
 from .models import Kind, SearchEntry
@@ -135,7 +135,7 @@ def _act_path(act: Act, language: str) -> str | None:
     if section is None:
         return None
     _site_id, _root, path = Page.get_url_parts(section) or (None, "", "")
-    return f"{_without_script_prefix(path)}acts/{act.pk}-{act.slug}/" if path else None
+    return _without_script_prefix(path) + act_path(act) if path else None
 
 
 def remove_document(*, document_id: int) -> None:

@@ -3,7 +3,6 @@ monitoring and evaluation group: Django's own views, so that django-axes throttl
 like the admin's sign-in."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import get_script_prefix, reverse
 from django.utils import translation
 
 from achyk.bodies.roles import jmeg_membership
@@ -11,12 +10,7 @@ from achyk.bodies.roles import jmeg_membership
 
 def body_page_url(body, language: str) -> str:
     """The address of a body's transparency page in `language` (or its default one)."""
-    language = language if language in body.language_list else body.default_language
-    with translation.override(language):
-        path = reverse("transparency:body")
-    prefix = get_script_prefix()  # on a body's site, reverse() already starts with its slug
-    path = path.removeprefix(prefix.rstrip("/")) if prefix != "/" else path
-    return f"/{body.slug}{path}"
+    return body.public_url(language, "transparency:body")
 
 
 class SignInView(auth_views.LoginView):

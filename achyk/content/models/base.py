@@ -3,11 +3,12 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.urls import get_script_prefix
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from achyk.bodies.models import slug_path
+from achyk.bodies.tenancy import body_for_page
 from achyk.ui.richtext import SanitisedRichTextField
 
 #: Rich text editors get no embeds or raw HTML: what they write is stored whitelisted, and
@@ -41,13 +42,7 @@ class BasePage(Page):
 
     @cached_property
     def site_body(self):
-        from .home import BodyHomePage
-
-        home = (
-            BodyHomePage.objects.select_related("body")
-            .filter(path=self.path[: self.steplen * 2]).first()
-        )  # fmt: skip
-        return home.body if home else None
+        return body_for_page(self)
 
     @property
     def published_at(self):
@@ -74,10 +69,7 @@ class BasePage(Page):
         if request is not None and getattr(request, "site_body", None) == body:
             return parts
         site_id, _root_url, page_path = parts
-        prefix = get_script_prefix()
-        if page_path.startswith(prefix):
-            page_path = "/" + page_path[len(prefix) :]
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         if request is not None:
             base = f"{request.scheme}://{request.get_host()}"
-        return site_id, base, f"/{body.slug}{page_path}"
+        return site_id, base, slug_path(body.slug, page_path)

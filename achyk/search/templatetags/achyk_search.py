@@ -1,6 +1,8 @@
 from django import template
 from django.urls import get_script_prefix
 
+from achyk.bodies.models import slug_path
+
 from ..models import Kind
 
 register = template.Library()
@@ -21,4 +23,4 @@ def url_of(context, entry) -> str:
         return get_script_prefix().rstrip("/") + entry.url
     if entry.body.hostname and entry.body.site is not None:
         return entry.body.site.root_url + entry.url
-    return f"/{entry.body.slug}{entry.url}"
+    return slug_path(entry.body.slug, entry.url)
