@@ -50,6 +50,7 @@ ACHYK_SITES_DOMAIN = os.environ.get("ACHYK_SITES_DOMAIN", "localhost")
 INSTALLED_APPS = [
     "achyk.ui",
     "achyk.bodies",
+    "achyk.pagecache",
     "achyk.images",
     "achyk.documents",
     "achyk.budget",
@@ -91,7 +92,7 @@ MIDDLEWARE = [
     "achyk.ui.middleware.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "achyk.bodies.middleware.BodyMiddleware",
-    "achyk.ui.pagecache.PageCacheMiddleware",
+    "achyk.pagecache.middleware.PageCacheMiddleware",
     "achyk.bodies.middleware.BodyLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -157,7 +158,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
-# Public pages for anonymous readers are kept this many seconds at most (achyk.ui.pagecache);
+# Public pages for anonymous readers are kept this many seconds at most (achyk.pagecache);
 # they are forgotten earlier when their content changes. 0 turns the page cache off.
 CACHE_PAGE_SECONDS = int(os.environ.get("CACHE_PAGE_SECONDS", "300"))
 

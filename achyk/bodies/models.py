@@ -15,9 +15,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-# body_of, is_supervisor and SUPERVISORS_GROUP are read here by the budget's admin until it
-# reads them from `roles`, where every role check lives.
-from .roles import SUPERVISORS_GROUP, Role, body_of, is_supervisor, sees_all_bodies  # noqa: F401
+from .roles import Role, sees_all_bodies
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 

@@ -9,31 +9,25 @@ supervisors read.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from achyk.bodies.models import body_of, is_supervisor
-from achyk.bodies.tenancy import sees_all_bodies
+from achyk.bodies.kit import forbidden
+from achyk.bodies.roles import may_write, opens_body_screens
 
 from . import selectors, services
 from .forms import ApprovalForm
 from .models import Budget, StageName
 
 
-def may_import(user) -> bool:
-    """Body staff and platform admins import; supervisors only read."""
-    return user.is_superuser or (body_of(user) is not None and not is_supervisor(user))
-
-
 class BudgetAdminMixin(WagtailAdminTemplateMixin):
     header_icon = "table"
 
     def dispatch(self, request, *args, **kwargs):
-        if body_of(request.user) is None and not sees_all_bodies(request.user):
-            return TemplateResponse(request, "bodies/panel/forbidden.html", status=403)
+        if not opens_body_screens(request.user):
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -44,7 +38,7 @@ class BudgetIndexView(BudgetAdminMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         return super().get_context_data(
-            budgets=selectors.budgets_for_admin(user)[:500], may_import=may_import(user), **kwargs
+            budgets=selectors.budgets_for_admin(user)[:500], may_import=may_write(user), **kwargs
         )
 
 
@@ -64,12 +58,12 @@ class BudgetDetailView(BudgetAdminMixin, TemplateView):
         initial = {"act": budget.approved_by_id, "approved_on": budget.approved_on}
         return super().get_context_data(
             budget=budget, totals=_totals_table(budget), stages=selectors.stages_of(budget),
-            history=selectors.history(budget), may_import=may_import(self.request.user),
+            history=selectors.history(budget), may_import=may_write(self.request.user),
             form=form or ApprovalForm(initial=initial, body=budget.body), **kwargs,
         )  # fmt: skip
 
     def post(self, request, *args, **kwargs):
-        if not may_import(request.user):
+        if not may_write(request.user):
             raise PermissionDenied
         form = ApprovalForm(request.POST, body=self.budget.body)
         if not form.is_valid():

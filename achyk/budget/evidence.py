@@ -30,11 +30,6 @@ KEYS = {
 }
 
 
-def budget_url(slug: str, language: str, year: int) -> str:
-    """The public page of a body's budget of a year."""
-    return f"/{slug}/{language}/budget/{year}/"
-
-
 class BudgetEvidence:
     def kinds(self):
         return [
@@ -75,7 +70,7 @@ class BudgetEvidence:
             body_id=body.pk, key=f"budget:{row.stage}", language="",
             published_at=row.published_at, updated_at=row.updated_at,
             title=f"{budget.year} {row.get_stage_display()}",
-            url=budget_url(body.slug, body.default_language, budget.year),
+            url=body.public_url(body.default_language, "budget_year", year=budget.year),
             event_date=budget.approved_on if row.stage == StageName.APPROVED else None,
             period=row.period, missing=missing,
         )  # fmt: skip

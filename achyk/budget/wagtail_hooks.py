@@ -3,10 +3,8 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from achyk.bodies.models import body_of
-from achyk.bodies.tenancy import sees_all_bodies
+from achyk.bodies.kit import StaffMenuItem
 
 from .admin_views import BudgetDetailView, BudgetIndexView
 from .imports.admin_views import ImportPreviewView, ImportUploadView
@@ -23,14 +21,9 @@ def register_budget_urls():
     ]  # fmt: skip
 
 
-class BudgetMenuItem(MenuItem):
-    def is_shown(self, request):
-        return body_of(request.user) is not None or sees_all_bodies(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_budget_menu_item():
-    return BudgetMenuItem(
+    return StaffMenuItem(
         gettext_lazy("Budget"), reverse("budget_admin_index"), name="budget",
         icon_name="table", order=420,
     )  # fmt: skip

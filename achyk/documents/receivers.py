@@ -8,7 +8,7 @@ A file saved or deleted sets again the languages of its act (and of the act it l
 
 from django.db.models.signals import post_delete, post_save
 
-from achyk.ui import pagecache
+from achyk.pagecache import generations
 
 #: Saves that only record the extraction's result, or other bookkeeping, not a new file.
 _NOT_A_NEW_FILE = frozenset({"text", "has_text_layer", "act", "language", "is_archived"})
@@ -37,11 +37,11 @@ def file_languages_changed(sender, instance, update_fields=None, **kwargs) -> No
 
 
 def act_changed(sender, instance, **kwargs) -> None:
-    pagecache.forget(pagecache.body_scope(instance.body_id))
+    generations.forget(generations.body_scope(instance.body_id))
 
 
 def types_changed(sender, **kwargs) -> None:
-    pagecache.forget(pagecache.GLOBAL)
+    generations.forget(generations.GLOBAL)
 
 
 def connect() -> None:

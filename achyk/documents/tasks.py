@@ -3,7 +3,7 @@
 from django.dispatch import Signal
 from django_tasks import task
 
-from achyk.ui import pagecache
+from achyk.pagecache import generations
 
 from .extraction import extract
 
@@ -30,5 +30,5 @@ def extract_document_text(document_id: int) -> None:
         text=result.text, has_text_layer=result.has_text_layer
     )
     if document.body_id:
-        pagecache.forget(pagecache.body_scope(document.body_id))
+        generations.forget(generations.body_scope(document.body_id))
     text_extracted.send(sender=Document, document_id=document_id)

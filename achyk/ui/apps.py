@@ -6,8 +6,3 @@ class UiConfig(AppConfig):
     name = "achyk.ui"
     label = "ui"
     verbose_name = _("User interface")
-
-    def ready(self):
-        from . import invalidation
-
-        invalidation.connect()

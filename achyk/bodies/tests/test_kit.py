@@ -10,14 +10,15 @@ from django.urls import path
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from achyk.bodies import kit, roles
-from achyk.bodies.models import SUPERVISORS_GROUP
+from achyk.bodies.roles import SUPERVISORS_GROUP
+from achyk.budget.imports.forms import UploadForm
 from achyk.documents.admin_forms import ActForm
 from achyk.documents.import_views import ImportForm
 from achyk.documents.models import Act
 from achyk.documents.tests import factories as document_factories
 
 #: Forms of the admin that make a body's object.
-BODY_FORMS = [ActForm, ImportForm]
+BODY_FORMS = [ActForm, ImportForm, UploadForm]
 
 
 @pytest.fixture
@@ -87,7 +88,7 @@ def test_a_user_of_no_body_gets_an_error_not_a_body(supervisor, body_a):
     form = ImportForm({}, for_user=supervisor)
     assert "body" not in form.fields
     assert not form.is_valid()
-    assert "Your role does not allow this" in str(form.non_field_errors())
+    assert form.non_field_errors() == [str(kit.NOT_ALLOWED)]
 
 
 def test_a_sealed_viewset_refuses_a_form_that_does_not_set_the_body(db):

@@ -7,6 +7,7 @@ period "YYYY"; partial ("figures") while the budget of that year has published n
 from django.urls import reverse
 
 from achyk.bodies.evidence import EvidenceItem
+from achyk.bodies.models import public_url
 
 from ..models import Stage
 from .models import CitizensBudget, CitizensStage
@@ -34,7 +35,9 @@ def citizens_items(body_ids):
                 body_id=item.body_id, key=CITIZENS, language=language,
                 published_at=item.published_at or item.updated_at, updated_at=item.updated_at,
                 title=f"{item.year} {CitizensStage(item.stage).label}",
-                url=f"/{item.body.slug}/{language}/budget/{item.year}/citizens/{item.stage}/",
+                url=public_url(
+                    item.body.slug, language, "budget_citizens", year=item.year, stage=item.stage
+                ),
                 period=str(item.year), missing=missing,
             )  # fmt: skip
 

@@ -3,17 +3,10 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
-from wagtail.admin.viewsets.model import ModelViewSet
 
-from achyk.bodies.tenancy import BodyOwnedPolicy
+from achyk.bodies.kit import SealedViewSet
 
-from ..viewsets import (
-    LANGUAGE_HEADINGS,
-    BodyOwnedForm,
-    SealedDeleteView,
-    SealedEditView,
-    SealedIndexView,
-)
+from ..viewsets import LANGUAGE_HEADINGS, BodyOwnedForm
 from .models import TEXT_LANGUAGES, CitizensBudget, Section
 
 
@@ -37,7 +30,7 @@ def _language_tab(language: str) -> ObjectList:
     )
 
 
-class CitizensBudgetViewSet(ModelViewSet):
+class CitizensBudgetViewSet(SealedViewSet):
     """Citizens' Budgets (жарандык бюджет / гражданский бюджет) of the user's body."""
 
     model = CitizensBudget
@@ -47,12 +40,6 @@ class CitizensBudgetViewSet(ModelViewSet):
     menu_label = _("Citizens' Budget")
     menu_order = 310
     add_to_admin_menu = True
-    permission_policy = BodyOwnedPolicy(CitizensBudget)
-    index_view_class = SealedIndexView
-    edit_view_class = SealedEditView
-    delete_view_class = SealedDeleteView
-    copy_view_enabled = False
-    inspect_view_enabled = False
     list_display = ["year", "stage", "is_published", "updated_at"]
     list_filter = ["year", "stage", "is_published"]
     edit_handler = TabbedInterface(

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from achyk.bodies.evidence import EvidenceItem
+from achyk.bodies.models import public_url
 
 from ..citizens.evidence import of_bodies
 from ..citizens.models import TEXT_LANGUAGES
@@ -29,7 +30,7 @@ def hearing_items(body_ids):
                 body_id=item.body_id, key=HEARING, language=language,
                 published_at=item.published_at or item.updated_at, updated_at=item.updated_at,
                 title=f"{item.year} {timezone.localtime(item.starts_at):%d.%m.%Y}",
-                url=f"/{item.body.slug}/{language}/budget/hearings/{item.pk}/",
+                url=public_url(item.body.slug, language, "budget_hearing", pk=item.pk),
                 event_date=timezone.localtime(item.starts_at).date(), period=str(item.year),
                 missing=missing,
             )  # fmt: skip

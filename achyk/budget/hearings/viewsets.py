@@ -10,13 +10,12 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateTimeInput
 
-from achyk.bodies.tenancy import BodyOwnedPolicy
+from achyk.bodies.kit import SealedIndexView, SealedViewSet
 
 from ..citizens.models import TEXT_LANGUAGES
-from ..viewsets import BodyOwnedForm, SealedDeleteView, SealedEditView, SealedIndexView
+from ..viewsets import BodyOwnedForm
 from .models import Hearing
 
 
@@ -55,7 +54,7 @@ class HearingIndexView(SealedIndexView):
         return super().get_base_queryset().prefetch_related("proposals")
 
 
-class HearingViewSet(ModelViewSet):
+class HearingViewSet(SealedViewSet):
     """Budget hearings (бюджеттик угуулар / бюджетные слушания) of the user's body."""
 
     model = Hearing
@@ -65,12 +64,7 @@ class HearingViewSet(ModelViewSet):
     menu_label = _("Budget hearings")
     menu_order = 311
     add_to_admin_menu = True
-    permission_policy = BodyOwnedPolicy(Hearing)
     index_view_class = HearingIndexView
-    edit_view_class = SealedEditView
-    delete_view_class = SealedDeleteView
-    copy_view_enabled = False
-    inspect_view_enabled = False
     list_display = [
         "__str__", "starts_at", "is_published",
         Column("proposals", label=_("Proposals"), accessor=_proposals),

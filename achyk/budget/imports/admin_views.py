@@ -13,16 +13,17 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from achyk.bodies.models import Body, body_of
+from achyk.bodies.kit import forbidden
+from achyk.bodies.models import Body
+from achyk.bodies.roles import is_platform_admin, may_write
 from achyk.ui import staging
 
 from .. import services
-from ..admin_views import BudgetAdminMixin, may_import
+from ..admin_views import BudgetAdminMixin
 from ..models import Line, StageName
 from . import judging, sheets
 from .forms import MappingForm, UploadForm
@@ -41,19 +42,19 @@ class ImportUploadView(BudgetAdminMixin, TemplateView):
     template_name = "budget/admin/upload.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not may_import(request.user):
-            return TemplateResponse(request, "bodies/panel/forbidden.html", status=403)
+        if request.user.is_authenticated and not may_write(request.user):
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
-        form = UploadForm(platform=request.user.is_superuser)
+        form = UploadForm(for_user=request.user)
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
-        form = UploadForm(request.POST, request.FILES, platform=request.user.is_superuser)
+        form = UploadForm(request.POST, request.FILES, for_user=request.user)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        body = form.cleaned_data.get("body") or body_of(request.user)
+        body = form.target_body
         upload = form.cleaned_data["file"]
         name = PurePath(upload.name).name[:255]
         staged = staging.stage(AREA, owner=_owner(request), files={name: upload.read()}, data={
@@ -69,8 +70,8 @@ class ImportPreviewView(BudgetAdminMixin, TemplateView):
     template_name = "budget/admin/preview.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not may_import(request.user):
-            return TemplateResponse(request, "bodies/panel/forbidden.html", status=403)
+        if request.user.is_authenticated and not may_write(request.user):
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
     def setup_entry(self, request, token):
@@ -80,7 +81,7 @@ class ImportPreviewView(BudgetAdminMixin, TemplateView):
             raise Http404 from error
         self.entry = self.staged.data
         self.body = Body.objects.get(pk=self.entry["body"])
-        if not request.user.is_superuser and body_of(request.user) != self.body:
+        if not (is_platform_admin(request.user) or may_write(request.user, self.body)):
             staging.discard(self.staged)
             raise PermissionDenied
 

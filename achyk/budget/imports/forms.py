@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from achyk.bodies.models import Body
+from achyk.bodies.kit import BodyChoiceMixin
 from achyk.ui.uploads import check_document
 
 from ..models import StageName
@@ -16,7 +16,7 @@ from .judging import FIELDS
 EXTENSIONS = ("csv", "xlsx")
 
 
-class UploadForm(forms.Form):
+class UploadForm(BodyChoiceMixin, forms.Form):
     year = forms.IntegerField(label=gettext_lazy("Year"), min_value=2000, max_value=2100)
     stage = forms.ChoiceField(label=gettext_lazy("Stage"), choices=StageName.choices)
     file = forms.FileField(
@@ -27,14 +27,9 @@ class UploadForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, platform: bool = False, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].initial = datetime.date.today().year
-        if platform:
-            self.fields["body"] = forms.ModelChoiceField(
-                label=gettext_lazy("Body"), queryset=Body.objects.filter(is_active=True)
-            )
-            self.order_fields(["body"])
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -10,7 +10,7 @@ however many lines a year holds.
 import json
 
 from django.http import Http404, HttpResponse
-from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from achyk.ui import exports
@@ -63,8 +63,9 @@ def data_json(request, year: int):
 @require_GET
 def datapackage_json(request, year: int):
     budget = _budget(request, year)
-    folder = reverse("budget_data_csv", args=[year]).removesuffix("data.csv")
-    home = request.build_absolute_uri(f"/{budget.body.slug}{folder}")
+    home = request.build_absolute_uri(
+        budget.body.public_url(get_language(), "budget_year", year=year)
+    )
     descriptor = fdp.datapackage(budget, homepage=home)
     response = HttpResponse(
         json.dumps(descriptor, ensure_ascii=False, indent=2), content_type="application/json"

@@ -5,10 +5,11 @@ body or of the platform, a feed) from the cache when it can, and keeps what it r
 the response is the same for every anonymous reader of that address. The key is the scheme,
 host, full path (body slug and language included), the sorted query string, the reader's
 display preferences (visually-impaired version) and two *generations*: the platform-wide one
-and the one of the body being read (or of the platform's own pages). `forget(scope)` bumps a
-generation, so every page under it is rendered afresh on the next request; the receivers in
-`invalidation.py` call it when anything a reader could see changes. Pages also expire after
-CACHE_PAGE_SECONDS (0 turns the cache off), a safety net for changes no signal reports.
+and the one of the body being read (or of the platform's own pages). `generations.forget`
+bumps a generation, so every page under it is rendered afresh on the next request; the
+receivers in `invalidation.py` call it when anything a reader could see changes. Pages also
+expire after CACHE_PAGE_SECONDS (0 turns the cache off), a safety net for changes no signal
+reports.
 
 Never kept: requests with a session or messages cookie (staff, a password-protected page),
 anything but 200, streaming responses, responses that set a cookie (a CSRF token: forms),
@@ -18,16 +19,16 @@ Every response looked up carries `X-Cache: hit` or `X-Cache: miss`.
 """
 
 import hashlib
-import time
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
-from .accessibility import Preferences
+from achyk.ui.accessibility import Preferences
+
+from .generations import PLATFORM, body_scope, generations
 
 #: URL names of the views whose answers may be kept: Wagtail's page serving and the feeds.
 CACHEABLE_VIEWS = frozenset({"wagtail_serve", "feed_rss", "feed_atom"})
@@ -36,48 +37,6 @@ SKIPPED_PATHS = ("/admin/", "/documents/", "/media/", "/static/", "/accessibilit
 #: Cookies that make a response personal (signed-in staff, unlocked pages, flash messages).
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 PRIVATE_DIRECTIVES = frozenset({"private", "no-cache", "no-store"})
-GLOBAL = "global"
-PLATFORM = "platform"
-#: Generations outlive pages by far; one that expires restarts from the clock, never reused.
-GENERATION_SECONDS = 24 * 3600
-
-
-def body_scope(body_id: int) -> str:
-    return f"body:{body_id}"
-
-
-def _generation_key(scope: str) -> str:
-    return f"pagecache:gen:{scope}"
-
-
-def generations(scope: str) -> tuple[int, ...]:
-    """The current generations of the platform as a whole and of `scope`."""
-    keys = [_generation_key(GLOBAL), _generation_key(scope)]
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
-            # The clock in nanoseconds: never a value pages were kept under before.
-            cache.add(key, time.time_ns(), GENERATION_SECONDS)
-            found[key] = cache.get(key)
-    return tuple(found[key] for key in keys)
-
-
-def _bump(scope: str) -> None:
-    key = _generation_key(scope)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, time.time_ns(), GENERATION_SECONDS)
-
-
-def forget(scope: str) -> None:
-    """Every cached page of `scope` (a body, PLATFORM or GLOBAL) is stale from now on.
-
-    Bumped at once and again after the transaction commits, so a page rendered from data
-    not yet committed is never kept under the new generation.
-    """
-    _bump(scope)
-    transaction.on_commit(lambda: _bump(scope))
 
 
 def _scope_of(request) -> str:

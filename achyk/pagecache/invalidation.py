@@ -4,7 +4,7 @@ A body's pages are forgotten when one of its pages is saved, published, unpublis
 deleted, when one of its documents or images changes (the home lists recent documents) and
 when the body itself changes (contacts are on every page); a body's change also refreshes the
 platform's pages (its home lists every body). Rare platform-wide changes (sites, territory,
-view restrictions) forget everything. Connected in `UiConfig.ready()`.
+view restrictions) forget everything. Connected in `PageCacheConfig.ready()`.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -16,16 +16,16 @@ from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction,
 from achyk.bodies.models import Body, Territory
 from achyk.bodies.tenancy import body_for_page
 
-from . import pagecache
+from . import generations
 
 
 def _forget_body(body_id: int | None) -> None:
-    pagecache.forget(pagecache.body_scope(body_id) if body_id else pagecache.GLOBAL)
+    generations.forget(generations.body_scope(body_id) if body_id else generations.GLOBAL)
 
 
 def _forget_page(page: Page) -> None:
     body = body_for_page(page)
-    pagecache.forget(pagecache.body_scope(body.pk) if body else pagecache.PLATFORM)
+    generations.forget(generations.body_scope(body.pk) if body else generations.PLATFORM)
 
 
 def page_changed(sender, instance, **kwargs) -> None:
@@ -44,15 +44,15 @@ def file_changed(sender, instance, **kwargs) -> None:
 
 def body_changed(sender, instance, **kwargs) -> None:
     _forget_body(instance.pk)
-    pagecache.forget(pagecache.PLATFORM)
+    generations.forget(generations.PLATFORM)
 
 
 def everything_changed(sender, **kwargs) -> None:
-    pagecache.forget(pagecache.GLOBAL)
+    generations.forget(generations.GLOBAL)
 
 
 def connect() -> None:
-    uid = "achyk.ui.invalidation"
+    uid = "achyk.pagecache.invalidation"
     for signal in (post_save, post_delete):
         signal.connect(page_changed, dispatch_uid=f"{uid}.page.{id(signal)}")
         signal.connect(body_changed, sender=Body, dispatch_uid=f"{uid}.body.{id(signal)}")
