@@ -5,7 +5,7 @@ platform (/<lang>/registry/...) every active body's, with the body and territory
 body's own list is its documents page (`content.DocumentIndexPage`), so the platform's list
 sends a body's readers there. Invalid filters give the list with a message, and a 400 with the
 same message for feeds and exports: never a 500. None of these views is kept by the page
-cache (`ui.pagecache` keeps Wagtail pages and the news feeds only), so they are always fresh.
+cache (`achyk.pagecache` keeps Wagtail pages and the news feeds only), so they are always fresh.
 """
 
 from django.contrib.syndication.views import Feed
