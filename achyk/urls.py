@@ -26,7 +26,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("login/", signin.SignInView.as_view(), name="jmeg_login"),
     path("logout/", signin.SignOutView.as_view(), name="jmeg_logout"),
-    path("registry/", include("achyk.documents.registry_urls")),
+    path("registry/", include("achyk.documents.registry.urls")),
     path("transparency/", include("achyk.transparency.urls")),
     path("budget/", include("achyk.budget.urls")),
     path("", include(wagtail_urls)),

@@ -117,7 +117,7 @@ def registry_page(*, body, filters: dict, page: int | str):
     from django.http import QueryDict
     from django.utils.http import urlencode
 
-    from achyk.documents import registry
+    from achyk.documents.registry import selectors as registry
     from achyk.ui.paginators import CappedPaginator
 
     form = registry.RegistryFilter(QueryDict(urlencode(filters)), platform=body is None, body=body)

@@ -6,7 +6,7 @@ from wagtail import hooks
 
 from . import seal_hooks  # noqa: F401
 from .kit import StaffMenuItem
-from .panel import views
+from .panel import admin_views as views
 from .panel.dashboard import WelcomePanel
 from .panel.viewsets import BodyViewSet, TerritoryViewSet
 from .roles import body_of, is_body_admin, is_body_staff

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from achyk.ui.exports import csv_stream, json_stream
 
-from .registry import share_bodies
+from .registry.selectors import share_bodies
 
 #: Keys of every exported act, in this order (CSV columns too).
 KEYS = ("id", "body", "type", "number", "adopted_on", "adopted_by", "signatory", "status",

@@ -9,8 +9,8 @@ from wagtail import hooks
 
 from achyk.bodies.kit import StaffMenuItem
 
-from .import_views import ImportView
-from .upload_views import DocumentCreateView, DocumentEditView
+from .admin_views import DocumentCreateView, DocumentEditView
+from .imports.admin_views import ImportView
 
 
 @hooks.register("register_admin_urls")

@@ -9,7 +9,8 @@ from wagtail.admin.ui.components import Component
 from achyk.bodies.kit import StaffMenuItem
 from achyk.bodies.roles import body_of, is_body_staff
 
-from . import staff, todo
+from . import admin_views as staff
+from . import todo
 
 PANEL_LINES = 6
 

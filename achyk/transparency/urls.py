@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from . import public, rating_views, views
+from . import public, views
+from .rating import views as rating_views
 
 app_name = "transparency"
 

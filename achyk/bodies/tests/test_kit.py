@@ -13,7 +13,7 @@ from achyk.bodies import kit, roles
 from achyk.bodies.roles import SUPERVISORS_GROUP
 from achyk.budget.imports.forms import UploadForm
 from achyk.documents.admin_forms import ActForm
-from achyk.documents.import_views import ImportForm
+from achyk.documents.imports.admin_views import ImportForm
 from achyk.documents.models import Act
 from achyk.documents.tests import factories as document_factories
 

@@ -104,7 +104,7 @@ class GalleryImage(Orderable):
 class DocumentIndexPage(RoutablePageMixin, BasePage):
     """The registry of a body's acts (документтер / документы): filtered by the query string
     (type, year, status, adopted by, language, sort), newest adoption first, with feeds and
-    exports of the same filters (`achyk.documents.registry_views`)."""
+    exports of the same filters (`achyk.documents.registry.views`)."""
 
     parent_page_types = ["content.BodyHomePage"]
     subpage_types: list[str] = []
@@ -114,7 +114,7 @@ class DocumentIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("documents section")
 
     def get_context(self, request, *args, **kwargs):
-        from achyk.documents import registry_views
+        from achyk.documents.registry import views as registry_views
 
         context = super().get_context(request, *args, **kwargs)
         body = self.site_body

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import translation
 
-from achyk.documents import importing
+from achyk.documents.imports import importing
 from achyk.documents.models import Act, Document
 from achyk.ui.tests import samples
 

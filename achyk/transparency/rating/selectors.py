@@ -27,8 +27,8 @@ from django.utils import timezone
 
 from achyk.bodies.models import Body, Territory
 
-from . import selectors
-from .models import Duty, Score, Snapshot, Status
+from .. import selectors
+from ..models import Duty, Score, Snapshot, Status
 
 PERCENT = DecimalField(max_digits=6, decimal_places=2)
 #: Sort keys a reader may choose, and the expression each sorts by.

@@ -24,8 +24,8 @@ from django.utils.translation import gettext_lazy
 from achyk.bodies.roles import sees_all_bodies
 from achyk.ui import charts, exports
 
-from . import rating as selectors
-from .models import Status
+from ..models import Status
+from . import selectors
 
 PER_PAGE = 50
 DEFAULT_THRESHOLD = Decimal(50)

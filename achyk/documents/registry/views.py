@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from achyk.ui.paginators import CappedPaginator
 
-from . import exports, registry
+from .. import exports
+from . import selectors as registry
 
 FEED_SIZE = 30
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import registry_views as views
+from . import views
 
 urlpatterns = [
     path("", views.registry_list, name="registry"),

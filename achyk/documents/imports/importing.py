@@ -24,9 +24,9 @@ from achyk.bodies.models import Body
 from achyk.ui import staging
 from achyk.ui.uploads import check_document
 
+from ..models import Act, ActStatus, AdoptedBy, Document, DocumentType
+from ..services import ActIn, attach_file, create_act, link_acts
 from . import bulk
-from .models import Act, ActStatus, AdoptedBy, Document, DocumentType
-from .services import ActIn, attach_file, create_act, link_acts
 
 
 class ImportNotFound(Exception):

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from achyk.bodies.models import Body, Territory
 
-from .models import Act, ActStatus, AdoptedBy, Document, DocumentType, prime_section_urls
+from ..models import Act, ActStatus, AdoptedBy, Document, DocumentType, prime_section_urls
 
 #: The query parameters of a registry address, in the order links write them.
 PARAMETERS = ("body", "territory", "type", "year", "status", "adopted_by", "language", "sort")
