@@ -9,7 +9,7 @@ from .kit import StaffMenuItem
 from .panel import admin_views as views
 from .panel.dashboard import WelcomePanel
 from .panel.viewsets import BodyViewSet, TerritoryViewSet
-from .roles import body_of, is_body_admin, is_body_staff
+from .roles import body_of, is_body_admin, is_body_staff, is_platform_admin
 
 #: Wagtail's menu items a body's staff do not need: the reports and Wagtail's own manual
 #: (in English) only crowd the menu of a village office clerk. Platform admins keep them.
@@ -75,7 +75,7 @@ def _own_staff_url(user) -> str:
 
 @hooks.register("construct_main_menu")
 def simplify_menu_for_body_staff(request, menu_items):
-    if body_of(request.user) is not None and not request.user.is_superuser:
+    if is_body_staff(request.user) and not is_platform_admin(request.user):
         menu_items[:] = [item for item in menu_items if item.name not in HIDDEN_FROM_BODY_STAFF]
 
 

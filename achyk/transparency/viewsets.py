@@ -21,7 +21,7 @@ from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from achyk.bodies import evidence
 from achyk.bodies.models import Body
-from achyk.bodies.roles import is_supervisor
+from achyk.bodies.roles import is_platform_admin, is_supervisor
 
 from . import services
 from .models import Duty, Holiday
@@ -33,11 +33,9 @@ class RegisterPermissionPolicy(ModelPermissionPolicy):
     """Platform admins edit (never delete); supervisors read; nobody else."""
 
     def user_has_permission(self, user, action):
-        if not user.is_active:
-            return False
-        if user.is_superuser:
+        if is_platform_admin(user):
             return action != "delete"
-        return action == "view" and is_supervisor(user)
+        return action == "view" and user.is_active and is_supervisor(user)
 
 
 class CsvMultipleChoiceField(forms.MultipleChoiceField):
