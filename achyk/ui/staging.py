@@ -146,7 +146,7 @@ def _remove(area: str, staged_id: str) -> None:
 
 def _sweep(area: str) -> None:
     try:
-        folders, _files = default_storage.listdir(area)
+        folders, files = default_storage.listdir(area)
     except (FileNotFoundError, OSError):
         return
     for staged_id in folders:
@@ -156,3 +156,8 @@ def _sweep(area: str) -> None:
             created = 0
         if time.time() - float(created) > STALE_SECONDS:
             _remove(area, staged_id)
+    for name in files:  # loose files an older version of an app left in its area
+        with contextlib.suppress(OSError, NotImplementedError):
+            modified = default_storage.get_modified_time(_name(area, name)).timestamp()
+            if time.time() - modified > STALE_SECONDS:
+                default_storage.delete(_name(area, name))

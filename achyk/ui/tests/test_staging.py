@@ -4,6 +4,7 @@ their owner, swept after a day."""
 import time
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -69,3 +70,19 @@ def test_uploads_older_than_a_day_are_swept_at_the_next_one(monkeypatch):
     for staged in (old, recent):
         with pytest.raises(staging.StagedNotFound):
             staging.find("area", staged.id, owner=OWNER)
+
+
+def test_loose_files_older_than_a_day_are_swept_too(monkeypatch):
+    """The budget import used to keep its file as budget-imports/<token>.<ext>."""
+    default_storage.save("area/old-token.xlsx", ContentFile(b"PK"))
+    later = time.time() + staging.STALE_SECONDS + 60
+    monkeypatch.setattr(time, "time", lambda: later)
+    staged = staging.stage("area", owner=OWNER, files={"f": b"x"})
+    assert not default_storage.exists("area/old-token.xlsx")
+    assert staging.find("area", staged.id, owner=OWNER).read("f") == b"x"
+
+
+def test_a_loose_file_of_today_is_kept():
+    default_storage.save("area/today.csv", ContentFile(b"a;b"))
+    staging.stage("area", owner=OWNER, files={"f": b"x"})
+    assert default_storage.exists("area/today.csv")
