@@ -1,79 +1,281 @@
 """Fixtures shared by every app's tests: a platform with two bodies, so isolation is tested
-everywhere, and their staff."""
+everywhere, and their staff.
+
+Building a body's site (home pages, sections, revisions, search entries) costs thousands of
+queries, so the platform, its two bodies (Burana and Kok-Jar) and their staff (editor_a,
+admin_a, editor_b) are built once per test process, inside a transaction that is never
+committed, and every test runs in a savepoint of it that is rolled back. `platform`, `body_a`,
+`body_b`, `editor_a`, `admin_a` and `editor_b` read fresh instances from the database for each
+test, so what a test changes on them is gone for the next one.
+
+Only tests that ask for one of these fixtures see the shared platform. Before any other test
+using the database, and before a transactional test (`transaction=True`, `live_server`), the
+shared transaction is rolled back; it is built again when a later test asks for it (tests are
+ordered so that this happens seldom). In a transactional test the fixtures build the platform
+and bodies for that test alone, since a live server must see them committed.
+
+A test builds more bodies itself (`achyk.bodies.tests.factories.body`) when it needs a third
+or a Kazakh one. A test whose bodies must be made under conditions of its own (a clock frozen
+before they are built, an empty duty register) is marked `own_platform`: the fixtures then
+build the platform and bodies inside its own transaction, after the fixtures it lists first.
+
+The shared platform writes no files; one written while it is built would go to a media
+directory of the session, copied into each test's MEDIA_ROOT.
+"""
 
 import os
+import shutil
 import uuid
 
 import pytest
 
 os.environ.setdefault("ACHYK_EMBEDDED", "1")
 
+#: The fixtures that read the shared platform; a test asking for any of them sees it.
+SHARED = {"platform", "body_a", "body_b", "editor_a", "admin_a", "editor_b"}
 
-@pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+
+def _test_settings_overrides() -> dict:
+    """Settings of every test (and of the shared platform's build), except MEDIA_ROOT."""
+    from django.conf import settings
+
+    return {
+        "STORAGES": {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        "SECURE_COOKIES": False,
     }
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.SECURE_COOKIES = False
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache(settings):
-    """Every test starts with an empty cache, so no cached page leaks from one test to another.
+def _fresh_caches(caches: dict) -> dict:
+    """The cache settings with a key prefix of their own, so nothing cached before is seen.
 
     A fresh key prefix rather than clear(): parallel workers sharing one Redis (REDIS_URL) would
     otherwise serve each other's pages, and clear() would empty the whole Redis database.
     """
-    settings.CACHES = {
+    return {
         alias: {**config, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
-        for alias, config in settings.CACHES.items()
+        for alias, config in caches.items()
     }
 
 
-@pytest.fixture
-def platform(db):
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    for name, value in _test_settings_overrides().items():
+        setattr(settings, name, value)
+    settings.MEDIA_ROOT = tmp_path / "media"
+    if _shared.media_root is not None and any(_shared.media_root.iterdir()):
+        shutil.copytree(_shared.media_root, settings.MEDIA_ROOT, dirs_exist_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache(settings):
+    """Every test starts with an empty cache, so no cached page leaks from one test to another."""
+    settings.CACHES = _fresh_caches(settings.CACHES)
+
+
+def _build_platform() -> dict:
+    """The platform, two bodies and their staff; returns their primary keys by fixture name."""
     from django.conf import settings
 
+    from achyk.bodies.models import Membership
+    from achyk.bodies.tests import factories
     from achyk.content.services import ensure_platform_home
 
+    home = ensure_platform_home(languages=[code for code, _name in settings.LANGUAGES])
+    body_a = factories.body(slug="burana", name="Бурана")
+    body_b = factories.body(slug="kok-jar", name="Көк-Жар")
+    return {
+        "platform": home.pk,
+        "body_a": body_a.pk,
+        "body_b": body_b.pk,
+        "editor_a": factories.staff(body_a, username="editor_a").pk,
+        "admin_a": factories.staff(body_a, role=Membership.Role.ADMIN, username="admin_a").pk,
+        "editor_b": factories.staff(body_b, username="editor_b").pk,
+    }
+
+
+class SharedPlatform:
+    """The platform built once per process in a transaction held open between tests.
+
+    `open()` builds it (if it is not there), `close()` rolls it back; `pks` maps each shared
+    fixture's name to the primary key of its object while it is open.
+    """
+
+    def __init__(self):
+        self.blocker = None
+        self.media_root = None
+        self.pks: dict | None = None
+        self.wanted = False
+        self._atomic = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.pks is not None
+
+    def open(self) -> None:
+        from django.conf import settings
+        from django.db import transaction
+        from django.test import override_settings
+
+        if self.is_open:
+            return
+        with self.blocker.unblock():
+            self._atomic = transaction.atomic()
+            self._atomic.__enter__()
+            overrides = _test_settings_overrides()
+            caches = _fresh_caches(settings.CACHES)
+            try:
+                with override_settings(**overrides, MEDIA_ROOT=self.media_root, CACHES=caches):
+                    self.pks = _build_platform()
+            except BaseException:
+                self._rollback()
+                raise
+
+    def close(self) -> None:
+        if self.is_open:
+            with self.blocker.unblock():
+                self._rollback()
+
+    def _rollback(self) -> None:
+        from django.db import transaction
+
+        transaction.set_rollback(True)
+        atomic, self._atomic, self.pks = self._atomic, None, None
+        atomic.__exit__(None, None, None)
+
+
+_shared = SharedPlatform()
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    ):
+        return True
+    return bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+def _uses_db(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or "db" in item.fixturenames
+
+
+def _wants_shared(item) -> bool:
+    return (
+        bool(SHARED & set(item.fixturenames))
+        and item.get_closest_marker("own_platform") is None
+        and not _is_transactional(item)
+    )
+
+
+def pytest_collection_modifyitems(items):
+    """Order as pytest-django does (tests in a transaction, then transactional tests, then
+    tests without a database), and within the first group tests of the shared platform first,
+    so that it is rolled back and built again as seldom as possible."""
+
+    def order(item):
+        if _is_transactional(item):
+            return (1, 0)
+        if _uses_db(item):
+            return (0, 0 if _wants_shared(item) else 1)
+        return (2, 0)
+
+    items.sort(key=order)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before a test's fixtures: build the shared platform if it asks for it and it was rolled
+    back, or roll it back if the test uses the database without it."""
+    _shared.wanted = _wants_shared(item)
+    if _shared.blocker is None:
+        return  # not made yet: `_shared_platform` opens it when first asked for
+    if _shared.wanted:
+        _shared.open()
+    elif _uses_db(item) or _is_transactional(item):
+        _shared.close()
+
+
+@pytest.fixture(scope="session")
+def _shared_platform(django_db_setup, django_db_blocker, tmp_path_factory):
+    _shared.blocker = django_db_blocker
+    _shared.media_root = tmp_path_factory.mktemp("shared-media")
+    if _shared.wanted:
+        _shared.open()
+    yield _shared
+    _shared.close()
+    _shared.blocker = None
+
+
+def _read(shared: SharedPlatform, name: str, model):
+    return model.objects.get(pk=shared.pks[name])
+
+
+@pytest.fixture
+def platform(db, _shared_platform):
+    from django.conf import settings
+
+    from achyk.content.models import PlatformHomePage
+    from achyk.content.services import ensure_platform_home
+
+    if _shared_platform.is_open:
+        return _read(_shared_platform, "platform", PlatformHomePage)
     return ensure_platform_home(languages=[code for code, _name in settings.LANGUAGES])
 
 
 @pytest.fixture
-def body_a(platform):
+def body_a(platform, _shared_platform):
+    from achyk.bodies.models import Body
     from achyk.bodies.tests import factories
 
+    if _shared_platform.is_open:
+        return _read(_shared_platform, "body_a", Body)
     return factories.body(slug="burana", name="Бурана")
 
 
 @pytest.fixture
-def body_b(platform):
+def body_b(platform, _shared_platform):
+    from achyk.bodies.models import Body
     from achyk.bodies.tests import factories
 
+    if _shared_platform.is_open:
+        return _read(_shared_platform, "body_b", Body)
     return factories.body(slug="kok-jar", name="Көк-Жар")
 
 
 @pytest.fixture
-def editor_a(body_a):
+def editor_a(body_a, _shared_platform):
+    from django.contrib.auth import get_user_model
+
     from achyk.bodies.tests import factories
 
+    if _shared_platform.is_open:
+        return _read(_shared_platform, "editor_a", get_user_model())
     return factories.staff(body_a, username="editor_a")
 
 
 @pytest.fixture
-def admin_a(body_a):
+def admin_a(body_a, _shared_platform):
+    from django.contrib.auth import get_user_model
+
     from achyk.bodies.models import Membership
     from achyk.bodies.tests import factories
 
+    if _shared_platform.is_open:
+        return _read(_shared_platform, "admin_a", get_user_model())
     return factories.staff(body_a, role=Membership.Role.ADMIN, username="admin_a")
 
 
 @pytest.fixture
-def editor_b(body_b):
+def editor_b(body_b, _shared_platform):
+    from django.contrib.auth import get_user_model
+
     from achyk.bodies.tests import factories
 
+    if _shared_platform.is_open:
+        return _read(_shared_platform, "editor_b", get_user_model())
     return factories.staff(body_b, username="editor_b")

@@ -4,7 +4,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -13,6 +12,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import AdminDateTimeInput
 
 from achyk.bodies.kit import SealedIndexView, SealedViewSet
+from achyk.ui.panels import BoundedInlinePanel
 
 from ..citizens.models import TEXT_LANGUAGES
 from ..viewsets import BodyOwnedForm
@@ -99,7 +99,11 @@ class HearingViewSet(SealedViewSet):
                 heading=_("Minutes"),
             ),  # fmt: skip
             ObjectList(
-                [InlinePanel("proposals", heading=_("Proposals"), label=_("Proposal"))],
+                [
+                    BoundedInlinePanel(
+                        "proposals", heading=_("Proposals"), label=_("Proposal"), max_num=100
+                    )
+                ],
                 heading=_("Proposals and decisions"),
             ),
         ],

@@ -5,12 +5,14 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
+
+from achyk.ui.panels import BoundedInlinePanel
 
 from .base import BasePage, paginate, rich_text
 
@@ -74,7 +76,7 @@ class GalleryPage(BasePage):
     """A photo gallery (фотогалерея): images, each with its text alternative."""
 
     content_panels = BasePage.content_panels + [
-        InlinePanel("gallery_images", label=_("Images"), min_num=1)
+        BoundedInlinePanel("gallery_images", label=_("Images"), min_num=1, max_num=100)
     ]
     parent_page_types = ["content.GalleryIndexPage"]
     subpage_types: list[str] = []
@@ -139,7 +141,7 @@ class LeadershipPage(BasePage):
 
     structure = rich_text(_("structure of the body"))
     content_panels = BasePage.content_panels + [
-        InlinePanel("people", label=_("People")),
+        BoundedInlinePanel("people", label=_("People"), max_num=100),
         "structure",
     ]
     parent_page_types = ["content.BodyHomePage"]
@@ -227,7 +229,7 @@ class FeedbackFormPage(AbstractEmailForm, BasePage):
     thank_you_text = rich_text(_("text after sending"))
     content_panels = BasePage.content_panels + [
         FormSubmissionsPanel(),
-        InlinePanel("form_fields", label=_("Form fields")),
+        BoundedInlinePanel("form_fields", label=_("Form fields"), max_num=50),
         "thank_you_text",
         MultiFieldPanel(
             [FieldRowPanel(["from_address", "to_address"]), FieldPanel("subject")],

@@ -18,6 +18,8 @@ from achyk.transparency.models import Snapshot, Status
 
 #: These tests read the register seeded by the migrations.
 SEEDED_REGISTER = True
+#: Their bodies are built under the frozen clock (`clock`), not shared with other tests.
+pytestmark = pytest.mark.own_platform
 BISHKEK = datetime.timezone(datetime.timedelta(hours=6))
 MONDAY = datetime.datetime(2026, 6, 8, 10, tzinfo=BISHKEK)
 PDF = b"%PDF-1.4\n% Achyk test\n%%EOF\n"
