@@ -8,11 +8,12 @@ committed, and every test runs in a savepoint of it that is rolled back. `platfo
 `body_b`, `editor_a`, `admin_a` and `editor_b` read fresh instances from the database for each
 test, so what a test changes on them is gone for the next one.
 
-Only tests that ask for one of these fixtures see the shared platform. Before any other test
-using the database, and before a transactional test (`transaction=True`, `live_server`), the
-shared transaction is rolled back; it is built again when a later test asks for it (tests are
-ordered so that this happens seldom). In a transactional test the fixtures build the platform
-and bodies for that test alone, since a live server must see them committed.
+Only tests that ask for a body or its staff see the shared platform; one asking for `platform`
+alone gets a platform of its own, without bodies. Before any other test using the database,
+and before a transactional test (`transaction=True`, `live_server`), the shared transaction is
+rolled back; it is built again when a later test asks for it (tests are ordered so that this
+happens seldom). In a transactional test the fixtures build the platform and bodies for that
+test alone, since a live server must see them committed.
 
 A test builds more bodies itself (`achyk.bodies.tests.factories.body`) when it needs a third
 or a Kazakh one. A test whose bodies must be made under conditions of its own (a clock frozen
@@ -31,8 +32,9 @@ import pytest
 
 os.environ.setdefault("ACHYK_EMBEDDED", "1")
 
-#: The fixtures that read the shared platform; a test asking for any of them sees it.
-SHARED = {"platform", "body_a", "body_b", "editor_a", "admin_a", "editor_b"}
+#: The fixtures that read the shared platform; a test asking for any of them sees it. A test
+#: asking for `platform` alone gets a platform of its own, without bodies.
+SHARED = {"body_a", "body_b", "editor_a", "admin_a", "editor_b"}
 
 
 def _test_settings_overrides() -> dict:
