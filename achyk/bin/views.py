@@ -10,9 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Page
 
 from achyk.bodies.kit import ForbiddenMixin, forbidden
-from achyk.bodies.roles import may_delete_for_good, may_write, sees_all_bodies
+from achyk.bodies.roles import is_platform_admin, may_delete_for_good, may_write, sees_all_bodies
+from achyk.bodies.tenancy import body_for_page
 
 from . import selectors, services
 from .models import BinEntry
@@ -143,6 +145,24 @@ def admin_only_delete(wagtail_view, model_label: str, kwarg: str, *, own_uploads
         obj = get_object_or_404(model.objects.for_user(request.user), pk=kwargs[kwarg])
         own = own_uploads and obj.uploaded_by_user_id == request.user.pk
         if not (own or may_delete_for_good(request.user, obj.body)):
+            return forbidden(request)
+        return wagtail_view(request, *args, **kwargs)
+
+    return view
+
+
+def admin_only_page_delete(wagtail_view):
+    """Wagtail's delete view of what a page holds (the submissions of a form page: the
+    residents' appeals), for the page's body admins only; they have no bin to come back from."""
+
+    def view(request, *args, **kwargs):
+        page = get_object_or_404(Page, pk=kwargs["page_id"])
+        body = body_for_page(page)
+        if body is None:
+            allowed = is_platform_admin(request.user)
+        else:
+            allowed = may_delete_for_good(request.user, body)
+        if not allowed:
             return forbidden(request)
         return wagtail_view(request, *args, **kwargs)
 

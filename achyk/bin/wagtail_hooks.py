@@ -6,6 +6,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.contrib.forms.views import DeleteSubmissionsView
 from wagtail.documents import get_document_model
 from wagtail.documents.views import documents as documents_views
 from wagtail.documents.views import multiple as documents_multiple
@@ -57,6 +58,10 @@ guarded_delete_urls = [
         views.admin_only_delete(
             documents_multiple.DeleteView.as_view(), DOCUMENT, "doc_id", own_uploads=True
         ),
+    ),
+    path(
+        "forms/submissions/<int:page_id>/delete/",
+        views.admin_only_page_delete(DeleteSubmissionsView.as_view()),
     ),
     path(
         "images/<int:image_id>/delete/",

@@ -12,7 +12,7 @@ from wagtail.models import Collection, Page, Revision, UploadedFile
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from .models import Body, Membership
-from .roles import body_of, is_supervisor, reaches_body, sees_all_bodies
+from .roles import body_of, is_body_admin, is_supervisor, reaches_body, sees_all_bodies
 
 
 class BodyOwnedQuerySet(models.QuerySet):
@@ -118,7 +118,8 @@ def _has_body_field(model) -> bool:
 
 class BodyOwnedPolicy(ModelPermissionPolicy):
     """Admin permissions of a body-owned model (one with `body` and `for_user`): staff of a
-    body manage its objects, supervisors read every body's, platform admins all."""
+    body manage its objects, supervisors read every body's, platform admins all. Deleting is
+    for the body's admins: these objects have no bin to come back from."""
 
     def user_has_permission(self, user, action):
         if not user.is_active:
@@ -127,7 +128,9 @@ class BodyOwnedPolicy(ModelPermissionPolicy):
             return True
         if is_supervisor(user):
             return action == "view"
-        return body_of(user) is not None
+        if body_of(user) is None:
+            return False
+        return action != "delete" or is_body_admin(user)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action) and reaches_body(user, instance.body)

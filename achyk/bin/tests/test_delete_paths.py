@@ -131,3 +131,49 @@ def test_bulk_delete_of_another_bodys_document_changes_nothing(client, editor_b,
     assert bulk_delete(client, "documents", "document", document).status_code == 404
     document.refresh_from_db()
     assert not document.is_archived
+
+
+@pytest.mark.parametrize(
+    ("make", "address", "model"),
+    [
+        ("act", "/admin/acts/delete/{pk}/", "documents.Act"),
+        ("hearing", "/admin/budget-hearings/delete/{pk}/", "budget.Hearing"),
+        ("citizens_budget", "/admin/citizens-budgets/delete/{pk}/", "budget.CitizensBudget"),
+    ],
+)
+def test_records_without_a_bin_are_deleted_by_body_admins_only(
+    client, editor_a, admin_a, body_a, make, address, model
+):
+    from django.apps import apps
+
+    from achyk.budget.tests import factories_citizens
+    from achyk.documents.tests import factories as document_factories
+
+    builder = getattr(document_factories, make, None) or getattr(factories_citizens, make)
+    record = builder(body_a)
+    url = address.format(pk=record.pk)
+    client.force_login(editor_a)
+    client.post(url)
+    assert apps.get_model(model).objects.filter(pk=record.pk).exists()
+    client.force_login(admin_a)
+    client.post(url)
+    assert not apps.get_model(model).objects.filter(pk=record.pk).exists()
+
+
+def test_residents_appeals_are_deleted_by_body_admins_only(client, editor_a, admin_a, body_a):
+    from wagtail.contrib.forms.models import FormSubmission
+
+    from achyk.content.models import FeedbackFormPage
+
+    form_page = factories.section(body_a, "ky", FeedbackFormPage)
+    appeal = FormSubmission.objects.create(page=form_page, form_data={"message": "Суу жок <b>"})
+    url = (
+        reverse("wagtailforms:delete_submissions", args=[form_page.pk])
+        + f"?selected-submissions={appeal.pk}"
+    )
+    client.force_login(editor_a)
+    assert client.post(url).status_code == 403
+    assert FormSubmission.objects.filter(pk=appeal.pk).exists()
+    client.force_login(admin_a)
+    client.post(url)
+    assert not FormSubmission.objects.filter(pk=appeal.pk).exists()
