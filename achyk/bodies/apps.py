@@ -6,3 +6,8 @@ class BodiesConfig(AppConfig):
     name = "achyk.bodies"
     label = "bodies"
     verbose_name = _("Bodies")
+
+    def ready(self):
+        from .seal_forms import seal_admin_forms
+
+        seal_admin_forms()

@@ -19,6 +19,8 @@ signing out and their own account's settings. Listings, choosers and menus are f
 the hooks in `seal_hooks`. See docs/adr/0001-tenancy.md.
 """
 
+import json
+
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
@@ -79,6 +81,23 @@ SUPERVISOR_WRITES = frozenset(
      "wagtailadmin_editing_sessions:ping", "wagtailadmin_editing_sessions:release"}
 )  # fmt: skip
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+COLLECTION, REVISION, USER = "wagtailcore.Collection", "wagtailcore.Revision", "USER"
+#: Request parameters (query string, form body, JSON body) that name an object, on any admin
+#: route: a copy's or move's destination, the admin API's filters and actions, the parent of
+#: a new page, an upload's collection, a revision the editor loaded, a listing's user filters.
+PARAM_OBJECTS = {
+    "new_parent_page": PAGE, "parent_page": PAGE, "parent_page_id": PAGE,
+    "destination_page_id": PAGE, "child_of": PAGE, "descendant_of": PAGE, "ancestor_of": PAGE,
+    "translation_of": PAGE, "childOf": PAGE, "collection_id": COLLECTION,
+    "collection": COLLECTION, "revision_id": REVISION, "overwrite_revision_id": REVISION,
+    "loaded_revision_id": REVISION,
+}  # fmt: skip
+#: Query string parameters that name an object: the user filters of listings and reports.
+QUERY_OBJECTS = {"owner": USER, "edited_by": USER, "user": USER}
+#: Parameters that name an object on one route only: the bulk move's destination.
+ROUTE_PARAM_OBJECTS = {"wagtail_bulk_action": {"chooser": PAGE}}
+#: Values of page parameters that name the tree's root, not an object.
+ROOT_VALUES = frozenset({"root", ""})
 
 
 def resolve_model(label: str):
@@ -91,6 +110,10 @@ def resolve_model(label: str):
         from wagtail.documents import get_document_model
 
         return get_document_model()
+    if label == USER:
+        from django.contrib.auth import get_user_model
+
+        return get_user_model()
     return apps.get_model(label)
 
 
@@ -148,6 +171,18 @@ class TenantSealMiddleware:
     def __call__(self, request):
         return self.get_response(request)
 
+    def process_template_response(self, request, response):
+        """A listing's filters offer only what the user may reach (its owners, editors, sites,
+        collections): they are drawn after the view, so every listing is covered."""
+        user = getattr(request, "user", None)
+        if request.path_info.startswith("/admin/") and user and user.is_authenticated:
+            filters = (response.context_data or {}).get("filters")
+            if filters is not None and hasattr(filters, "form"):
+                from .seal_forms import seal_choice_fields
+
+                seal_choice_fields(filters.form, user)
+        return response
+
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not request.path_info.startswith("/admin/"):
             return None
@@ -172,11 +207,48 @@ def seal_view(request, match, view_func, view_kwargs):
     for model, pk in named_objects(match, view_func, view_kwargs):
         if not object_in_reach(user, model, pk):
             raise Http404
+    for model, pk in named_parameters(request, match):
+        if not object_in_reach(user, model, pk):
+            raise Http404
     if match.view_name == "wagtail_bulk_action":
         _seal_bulk_action(request, _model_from_kwargs(view_kwargs))
     if match.view_name in ("wagtailadmin_tag_autocomplete", "wagtailadmin_tag_model_autocomplete"):
         return JsonResponse(_own_tags(user, request.GET.get("term", "")), safe=False)
     return None
+
+
+def named_parameters(request, match):
+    """[(model, id)] for every request parameter that names an object (`PARAM_OBJECTS`), in
+    the query string, a form body or a JSON body."""
+    names = {**PARAM_OBJECTS, **ROUTE_PARAM_OBJECTS.get(match.view_name, {})}
+    objects = []
+    for index, params in enumerate(_parameters(request)):
+        for name, label in ({**names, **QUERY_OBJECTS} if index == 0 else names).items():
+            for value in params.get(name, []):
+                if label == PAGE and str(value) in ROOT_VALUES:
+                    continue
+                if value in ("", None):
+                    continue
+                objects.append((resolve_model(label), value))
+    return objects
+
+
+def _parameters(request):
+    """The request's parameters as {name: [values]}: the query string first, then the form
+    body or the JSON body."""
+    yield {name: request.GET.getlist(name) for name in request.GET}
+    if request.method in SAFE_METHODS:
+        return
+    if request.content_type == "application/json":
+        try:
+            body = json.loads(request.body or b"{}")
+        except (ValueError, UnicodeDecodeError):
+            return
+        if isinstance(body, dict):
+            yield {name: value if isinstance(value, list) else [value]
+                   for name, value in body.items()}  # fmt: skip
+        return
+    yield {name: request.POST.getlist(name) for name in request.POST}
 
 
 def _seal_bulk_action(request, model):
