@@ -100,7 +100,8 @@ class SealedFormMixin:
 
 def refuse_out_of_reach(form, user) -> None:
     """Adds Django's "not one of the available choices" error to each field naming an object
-    out of reach, and shows the field again without it."""
+    out of reach, and shows the field again without it. A field refused for another reason
+    (a required part of a block left empty) is not drawn with another body's object either."""
     for name, field in list(form.fields.items()):
         if isinstance(field, forms.ModelChoiceField):
             chosen = form.cleaned_data.get(name)
@@ -109,9 +110,13 @@ def refuse_out_of_reach(form, user) -> None:
             sealed = field.queryset is not None and is_sealed_model(field.queryset.model)
             if form.has_error(name) and sealed:
                 _replace_data(form, name, field, [])
-        elif name in form.cleaned_data and not references_in_reach(form, name, field, user):
+            continue
+        references = _references(form, name, field)
+        if references is None or _in_reach(references, user):
+            continue
+        if name in form.cleaned_data:
             form.add_error(name, _invalid_choice(forms.ModelChoiceField(Page.objects.none())))
-            _show_saved(form, name, field)
+        _show_saved(form, name, field)
 
 
 def _choices_in_reach(field, value, user) -> bool:
@@ -133,18 +138,27 @@ def _invalid_choice(field) -> ValidationError:
     return ValidationError(field.error_messages["invalid_choice"], code="invalid_choice")
 
 
-def references_in_reach(form, name, field, user) -> bool:
-    """Whether every page, image, document or snippet the field's value refers to exists and
-    is in `user`'s reach. Values of other fields refer to nothing."""
-    value = form.cleaned_data[name]
+def _references(form, name, field):
+    """What the value of a rich text or StreamField field refers to, as Wagtail's reference
+    index finds it: (model, id, model path, content path); None for other fields."""
+    if not isinstance(field, BlockField) and not _is_rich_text(form, name, field):
+        return None
+    if name in form.cleaned_data:
+        value = form.cleaned_data[name]
+    else:  # refused already: what the form would draw again
+        try:
+            value = field.widget.value_from_datadict(form.data, form.files, form.add_prefix(name))
+        except (KeyError, ValueError, TypeError, ValidationError):
+            return []
     if not value:
-        return True
+        return []
     if isinstance(field, BlockField):
-        references = field.block.extract_references(value)
-    elif _is_rich_text(form, name, field):
-        references = extract_references_from_rich_text(str(value))
-    else:
-        return True
+        return list(field.block.extract_references(value))
+    return list(extract_references_from_rich_text(str(value)))
+
+
+def _in_reach(references, user) -> bool:
+    """Whether every referenced object exists and is in `user`'s reach."""
     for model, pk, _path, _content_path in references:
         if is_sealed_model(model):
             if not object_in_reach(user, model, pk):  # out of reach, or missing

@@ -8,8 +8,19 @@ route added later is walked too, and the test fails until it is sealed (or taugh
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps
+from wagtail.models import Page
+
+from achyk.bodies.seal_forms import unsealed_admin_forms
 
 from .isolation import WORD, UnknownArgument, admin_routes, populate, probes, snapshot
+from .isolation_inputs import (
+    admin_forms,
+    input_probes,
+    references_of,
+    referrer_count,
+    saved_state,
+)
 
 REFUSED = (403, 404, 405)
 #: Where Wagtail sends a user it refuses: the dashboard (with a message) or the login page.
@@ -128,3 +139,79 @@ def test_no_admin_route_answers_another_body_s_staff_with_a_server_error(client,
     _world_a, world_b = worlds
     problems, _unknown, _count = walk(client, editor_a, world_b)
     assert [problem for problem in problems if ": 5" in problem] == []
+
+
+def test_no_admin_form_takes_another_body_s_ids(client, worlds, admin_a):
+    """Every admin form found from the page types and viewsets, with body B's ids POSTed into
+    each field that takes one; the same request with body A's own ids is the control that the
+    request is otherwise one the form accepts."""
+    world_a, world_b = worlds
+    gallery = apps.get_model("content", "GalleryPage")(title="Сүрөттөр", slug="surottor")
+    world_a.home.add_child(instance=gallery)  # a page type with inline rows of images
+    act = world_a.act
+    act.__class__.objects.create(body=act.body, type=act.type, title="Токтом")  # to amend
+    before = snapshot(world_b)
+    client.raise_request_exception = False
+    client.force_login(admin_a)
+    walked, problems, count = [], [], 0
+    for form in admin_forms(world_a):
+        if is_refusal(client.get(form.url)):
+            continue  # closed to body staff
+        walked.append(form.name)
+        problems += [f"{name}: not sealed" for name in unsealed_admin_forms([form.form_class])]
+        own = {probe.field: probe for probe in input_probes(form, admin_a, world_a)}
+        for probe in input_probes(form, admin_a, world_b):
+            count += 1
+            problems += _refusal_problems(client, probe, world_b)
+            problems += _control_problems(client, own[probe.field])
+    assert {"page content.NewsPage", "page content.GalleryPage", "edit documents.Act"} <= set(
+        walked
+    )
+    assert problems == [], "\n".join([f"{len(problems)} in {count} requests", *problems])
+    assert count > 25
+    assert snapshot(world_b) == before
+
+
+def _refusal_problems(client, probe, world_b) -> list[str]:
+    referrers = referrer_count(probe.target)
+    response = client.post(probe.form.url, probe.data)
+    where = f"{probe.form.name} {probe.field}"
+    problems = []
+    if response.status_code >= 500 or response.status_code in (301, 302):
+        problems.append(f"{where}: answered {response.status_code}")
+    if leaks := leaks_in(response, world_b.marks() + [world_b.draft.slug]):
+        problems.append(f"{where}: shows {leaks}")
+    if refers_to(probe.form, probe.target) or referrer_count(probe.target) != referrers:
+        problems.append(f"{where}: stored {probe.target!r}")
+    return problems
+
+
+def _control_problems(client, probe) -> list[str]:
+    referrers = referrer_count(probe.target)
+    response = client.post(probe.form.url, probe.data)
+    stored = refers_to(probe.form, probe.target) or referrer_count(probe.target) > referrers
+    if response.status_code != 302 or not stored:
+        form = (response.context or {}).get("form") if response.status_code == 200 else None
+        errors = dict(form.errors) if form is not None else {}
+        for name, formset in getattr(form, "formsets", {}).items():
+            errors[name] = [formset.non_form_errors(), formset.errors]
+        answer = f"{response.status_code} {errors}"
+        return [f"{probe.form.name} {probe.field}: own id not taken ({answer})"]
+    return []
+
+
+def refers_to(form, target) -> bool:
+    key = (target._meta.label_lower, str(target.pk))
+    if issubclass(form.model, Page):
+        state = saved_state(form)
+        return key in references_of(state) or _base_key(target) in references_of(state)
+    return any(
+        key in references_of(obj) or _base_key(target) in references_of(obj)
+        for obj in form.model._default_manager.all()
+    )
+
+
+def _base_key(target):
+    if isinstance(target, Page):
+        return ("wagtailcore.page", str(target.pk))
+    return (target._meta.label_lower, str(target.pk))
