@@ -27,6 +27,7 @@ from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.rich_text import DraftailRichTextArea
 from wagtail.blocks.base import BlockField
+from wagtail.coreutils import resolve_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import Collection, Page, Site
 from wagtail.rich_text import extract_references_from_rich_text
@@ -36,7 +37,9 @@ from .tenancy import _has_body_field, object_in_reach, sees_all_bodies
 
 
 def is_sealed_model(model) -> bool:
-    """Models whose objects belong to one body (or to none a body's staff may name)."""
+    """Models whose objects belong to one body (or to none a body's staff may name).
+    `model` may be a class or a label ("documents.Document", as chooser blocks give it)."""
+    model = resolve_model_string(model)
     return issubclass(model, (Page, Collection, Body, Site, get_user_model())) or _has_body_field(
         model
     )

@@ -19,6 +19,7 @@ from wagtail.admin.viewsets import viewsets as viewset_registry
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.blocks import ChooserBlock, ListBlock, StreamBlock, StructBlock
 from wagtail.blocks.base import BlockField
+from wagtail.coreutils import resolve_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils.form_data import nested_form_data, streamfield
@@ -267,7 +268,7 @@ def _values(form, name, field, other: World):
     if isinstance(field, BlockField):
         values = []
         for chooser in chooser_blocks(field.block):
-            target = object_of_model(other, chooser.target_model)
+            target = object_of_model(other, resolve_model_string(chooser.target_model))
             if target is None:
                 raise LookupError(f"{form.name}: no object of {chooser.target_model} in the walk")
             stream = block_data(field.block, chooser, target.pk)

@@ -9,12 +9,28 @@ of Kok-Jar's (body B) objects.
 import json
 
 import pytest
+from django import forms
 from django.apps import apps
 from wagtail.admin.rich_text import get_rich_text_editor_widget
+from wagtail.blocks import (
+    CharBlock,
+    ListBlock,
+    PageChooserBlock,
+    RichTextBlock,
+    StreamBlock,
+    StructBlock,
+)
+from wagtail.blocks.base import BlockField
+from wagtail.coreutils import resolve_model_string
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page, PageLogEntry
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from achyk.bodies.seal_forms import SealedFormMixin
 
 from .isolation import populate, snapshot
+from .isolation_inputs import block_data, chooser_blocks
 from .test_isolation import leaks_in
 
 MISSING = 987654
@@ -206,3 +222,53 @@ def test_site_history_user_filter_lists_only_the_body_s_staff(editor, worlds):
     assert leaks_in(response, world_b.marks()) == []
     probe = editor.get(f"/admin/reports/site-history/?user={world_b.admin.pk}")
     assert probe.status_code == 404
+
+
+class StreamForm(SealedFormMixin, forms.Form):
+    """A form of a StreamField as the modules to come will have: choosers at every depth."""
+
+    content = BlockField(
+        StreamBlock([
+            ("page", PageChooserBlock()),
+            ("figure", StructBlock([("image", ImageChooserBlock()),
+                                    ("caption", CharBlock(required=False))])),
+            ("files", ListBlock(DocumentChooserBlock())),
+            ("text", RichTextBlock(features=FEATURES)),
+        ])
+    )  # fmt: skip
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        self.for_user = for_user
+        super().__init__(*args, **kwargs)
+
+
+@pytest.mark.parametrize("key", ["draft", "image", "document"])
+def test_stream_field_chooser_blocks_take_no_object_of_another_body(worlds, editor_a, key):
+    world_a, world_b = worlds
+    block = StreamForm.base_fields["content"].block
+    obj = world_a.objects[key]
+    choosers = chooser_blocks(block)
+    (chooser,) = [c for c in choosers if isinstance(obj, resolve_model_string(c.target_model))]
+
+    def form_for(pk):
+        data = nested_form_data({"content": block_data(block, chooser, pk)})
+        return StreamForm(data, for_user=editor_a)
+
+    assert form_for(obj.pk).is_valid()
+    refused = form_for(world_b.objects[key].pk)
+    assert not refused.is_valid() and set(refused.errors) == {"content"}
+    assert refused.fields["content"].disabled, "drawn again from its saved value"
+    assert not form_for(MISSING).is_valid()
+
+
+def test_rich_text_inside_a_stream_links_to_nothing_of_another_body(worlds, editor_a):
+    world_a, world_b = worlds
+    html = '<p><a linktype="page" id="{}">кабар</a></p>'
+
+    def form_for(page):
+        text = contentstate(html.format(page.pk))
+        data = nested_form_data({"content": streamfield([("text", text)])})
+        return StreamForm(data, for_user=editor_a)
+
+    assert form_for(world_a.draft).is_valid()
+    assert not form_for(world_b.draft).is_valid()
