@@ -11,12 +11,16 @@ several of its places are global. `TenantSealMiddleware` stands in front of ever
   missing object, when the object is out of the user's reach (`tenancy.object_in_reach`);
 * answers 404 for an argument it does not know: a new route fails closed until it is taught
   here which object its argument names (`OBJECT_KWARGS`) or that it names none (`PLAIN_KWARGS`);
-* checks the ids of bulk actions (`?id=`, `?childOf=`);
+* checks the ids of bulk actions (`?id=`, `?childOf=`) and of request parameters that name
+  objects (`PARAM_OBJECTS`, `QUERY_OBJECTS`: a copy's or move's destination, the admin API's
+  JSON bodies and page filters, a listing's user filters), 404 when out of reach;
+* limits the filters of every admin listing to the body's own (`process_template_response`);
 * answers tag autocompletion with the tags of the body's own images and documents.
 
 Supervisors read every body and change none: any unsafe method is refused (403), except
 signing out and their own account's settings. Listings, choosers and menus are filtered by
-the hooks in `seal_hooks`. See docs/adr/0001-tenancy.md.
+the hooks in `seal_hooks`; ids inside forms (choosers, inline rows, rich text, StreamFields)
+by `seal_forms`. See docs/adr/0001-tenancy.md.
 """
 
 import json
