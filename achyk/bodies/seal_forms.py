@@ -240,10 +240,13 @@ def seal_admin_forms() -> None:
 
 
 def _refers_to_objects(model) -> bool:
+    """Whether a form of `model` would take ids: a key or many-to-many relation of its own to
+    a sealed model, or a field that refers to objects (rich text, a StreamField)."""
     for field in model._meta.get_fields():
-        if field.is_relation and field.related_model and is_sealed_model(field.related_model):
-            return True
         if hasattr(field, "extract_references"):
+            return True
+        forward = (field.many_to_one or field.many_to_many) and not field.auto_created
+        if forward and field.related_model and is_sealed_model(field.related_model):
             return True
     return False
 
