@@ -5,7 +5,8 @@
   answered like a missing one (404); the forms are given the user and set the body (see
   `BodyChoiceMixin`); the permissions are `tenancy.BodyOwnedPolicy` (staff manage their own
   body's objects, supervisors read, platform admins do everything); its routes name their
-  object `pk` and their model on the view, as the tenant seal (`seal.py`) reads them.
+  object `pk` and their model on the view, as the tenant seal (`seal.py`) reads them; their
+  forms carry the input seal (`seal_forms.SealedFormMixin`).
 - `BodyChoiceMixin`: the body of what a form makes. Body staff get their own body and never
   see a body field; a platform admin picks the body of a new object; an object's body never
   changes.
@@ -33,6 +34,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import roles
 from .models import Body
+from .seal_forms import sealed_form_class
 from .tenancy import BodyOwnedPolicy, _has_body_field
 
 FORBIDDEN_TEMPLATE = "bodies/panel/forbidden.html"
@@ -236,4 +238,4 @@ class SealedViewSet(ModelViewSet):
             raise ImproperlyConfigured(
                 f"{type(self).__name__}: the form must set the body (subclass BodyChoiceMixin)."
             )
-        return form_class
+        return sealed_form_class(form_class)  # the ids it takes reach the body's own only

@@ -32,8 +32,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, Page, Site
 from wagtail.rich_text import extract_references_from_rich_text
 
-from .models import Body, Membership, body_of
-from .tenancy import _has_body_field, object_in_reach, sees_all_bodies
+from .models import Body, Membership
+from .roles import body_of, sees_all_bodies
+from .tenancy import _has_body_field, object_in_reach
 
 
 def is_sealed_model(model) -> bool:
