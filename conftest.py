@@ -49,6 +49,8 @@ def _test_settings_overrides() -> dict:
         "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
         "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
         "SECURE_COOKIES": False,
+        # The embedded default: a password alone signs in; tests of the requirement turn it on.
+        "ACHYK_REQUIRE_2FA": False,
     }
 
 

@@ -10,8 +10,10 @@ import os
 import sys
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -49,6 +51,7 @@ ACHYK_SITES_DOMAIN = os.environ.get("ACHYK_SITES_DOMAIN", "localhost")
 
 INSTALLED_APPS = [
     "achyk.ui",
+    "achyk.signin",
     "achyk.bodies",
     "achyk.pagecache",
     "achyk.images",
@@ -77,6 +80,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -88,6 +95,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "achyk.ui.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "achyk.ui.middleware.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -97,11 +105,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "achyk.signin.middleware.IdleTimeoutMiddleware",
+    "achyk.signin.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "achyk.bodies.seal.TenantSealMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "achyk.ui.ratelimit.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "achyk.urls"
@@ -211,7 +223,7 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", MEDIA_STORAGE == "local")
 # E-mail: console by default; EMAIL_URL=smtp://user:pass@host:port (smtps:// for TLS).
 EMAIL_URL = os.environ.get("EMAIL_URL", "console://")
 if EMAIL_URL.startswith(("smtp://", "smtps://")):
-    from urllib.parse import unquote, urlsplit
+    from urllib.parse import unquote
 
     _email = urlsplit(EMAIL_URL)
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -224,6 +236,9 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "achyk@localhost")
 
+# The embedded default (a local trial, the demo) and DEBUG; production is everything else.
+EMBEDDED = DEBUG or env_bool("ACHYK_EMBEDDED")
+
 # Authentication, throttling of failed logins (django-axes).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -231,22 +246,40 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# One account's failures from any address, and one address's failures across user names
+# (a higher limit: an office shares one address), achyk.bodies.throttle.UserAndAddressHandler.
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_LOCKOUT_TEMPLATE = "bodies/lockout.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_HANDLER = "achyk.bodies.throttle.UserAndAddressHandler"
 AXES_VERBOSE = False
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "achyk.bodies.throttle.axes_username"
+AXES_CLIENT_IP_CALLABLE = "achyk.ui.ratelimit.client_address"
+# Behind a proxy every request comes from the proxy's address: with USE_X_FORWARDED_FOR the
+# client's address is the last one of X-Forwarded-For (which the proxy appends).
+USE_X_FORWARDED_FOR = env_bool("USE_X_FORWARDED_FOR")
+
+# A second factor (TOTP with recovery codes, django-otp; achyk.signin). Required of platform
+# admins, supervisors and body admins when ACHYK_REQUIRE_2FA is on (the production default),
+# offered to everyone else. Off on the embedded default, so the demo logins need a password only.
+ACHYK_REQUIRE_2FA = env_bool("ACHYK_REQUIRE_2FA", not EMBEDDED)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Achyk")
+# A signed-in session ends after this long without a request.
+ACHYK_IDLE_TIMEOUT = int(os.environ.get("ACHYK_IDLE_TIMEOUT_MINUTES", "480")) * 60
 
 # Cookies and transport security. Behind TLS (production), SECURE_COOKIES defaults on.
-SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG and not env_bool("ACHYK_EMBEDDED"))
+SECURE_COOKIES = env_bool("SECURE_COOKIES", not EMBEDDED)
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
@@ -264,6 +297,52 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 SILENCED_SYSTEM_CHECKS = ["security.W019"] + ([] if SECURE_HSTS_SECONDS else ["security.W004"])
 if env_bool("USE_X_FORWARDED_PROTO"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (django-csp; achyk.ui.security). Public pages: nothing inline, no
+# plugins, framed by the platform only. Uploads may come from another host (MEDIA_URL, S3).
+_media_origins = [
+    f"{_url.scheme}://{_url.netloc}"
+    for _url in [urlsplit(MEDIA_URL)]
+    if _url.scheme in ("http", "https") and _url.netloc
+]
+if MEDIA_STORAGE == "s3":
+    _custom = os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+    _endpoint = os.environ.get("AWS_S3_ENDPOINT_URL")
+    _media_origins += [f"https://{_custom}"] if _custom else []
+    _media_origins += [_endpoint.rstrip("/")] if _endpoint else ["https://*.amazonaws.com"]
+_media_origins += env_list("ACHYK_CSP_MEDIA_ORIGINS")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_media_origins],
+        "media-src": [SELF, *_media_origins],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# The admin's additions (see achyk.ui.security): Wagtail's inline scripts and styles, and
+# image previews of uploads before they are sent (blob:).
+ACHYK_ADMIN_CSP = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", *_media_origins],
+}
+
+# Rate limits of anonymous readers per address and minute (achyk.ui.ratelimit).
+ACHYK_RATE_LIMITS_ON = env_bool("ACHYK_RATE_LIMITS_ON", True)
+ACHYK_RATE_LIMITS = {
+    kind: int(os.environ.get(f"ACHYK_RATE_{kind.upper()}", default))
+    for kind, default in [
+        ("search", 60), ("registry", 120), ("export", 30), ("form", 20), ("signin", 20),
+    ]
+}  # fmt: skip
 
 # Languages: Kyrgyz, Russian, Kazakh, English. URLs carry the language (/ky/, /ru/, ...).
 LANGUAGE_CODE = "ky"
@@ -291,6 +370,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "cs
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: staff e-mail hashes stay here, and the CSP allows no such host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 # Workflows are platform-wide in Wagtail; bodies publish directly (docs/adr/0001-tenancy.md).
 WAGTAIL_WORKFLOW_ENABLED = False

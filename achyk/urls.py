@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from achyk.content import feeds
 from achyk.content import views as content_views
 from achyk.search import views as search_views
+from achyk.signin.urls import public_urls as signin_urls
 from achyk.transparency import signin
 from achyk.ui import views as ui_views
 
@@ -25,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("untranslated/<int:page_id>/", content_views.untranslated, name="untranslated"),
     path("search/", search_views.search, name="search"),
     path("login/", signin.SignInView.as_view(), name="jmeg_login"),
+    path("login/", include(signin_urls)),
     path("logout/", signin.SignOutView.as_view(), name="jmeg_logout"),
     path("registry/", include("achyk.documents.registry.urls")),
     path("transparency/", include("achyk.transparency.urls")),

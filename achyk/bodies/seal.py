@@ -79,10 +79,12 @@ CLOSED_VIEWS = frozenset(
      "wagtailadmin_reports:locked_pages", "wagtailadmin_reports:locked_pages_results",
      "wagtailadmin_error_test"}
 )  # fmt: skip
-#: What a supervisor may send with an unsafe method: signing out, their own account.
+#: What a supervisor may send with an unsafe method: signing out, their own account (its
+#: two-step sign-in included).
 SUPERVISOR_WRITES = frozenset(
     {"wagtailadmin_logout", "wagtailadmin_account", "wagtailadmin_dismissibles",
-     "wagtailadmin_editing_sessions:ping", "wagtailadmin_editing_sessions:release"}
+     "wagtailadmin_editing_sessions:ping", "wagtailadmin_editing_sessions:release",
+     "signin_setup", "signin_verify", "signin_codes"}
 )  # fmt: skip
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 COLLECTION, REVISION, USER = "wagtailcore.Collection", "wagtailcore.Revision", "USER"

@@ -1,11 +1,15 @@
 """Signing in on the public site (`/<language>/login/`), for members of a body's joint
 monitoring and evaluation group: Django's own views, so that django-axes throttles them
-like the admin's sign-in."""
+like the admin's sign-in. An account with two-step sign-in gives its code next."""
 
 from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 
 from achyk.bodies.roles import jmeg_membership
+from achyk.signin import policy
 
 
 def body_page_url(body, language: str) -> str:
@@ -16,6 +20,14 @@ def body_page_url(body, language: str) -> str:
 class SignInView(auth_views.LoginView):
     template_name = "transparency/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        """An account with two-step sign-in goes on to give its code (achyk.signin)."""
+        response = super().form_valid(form)
+        if policy.is_enrolled(form.get_user()):
+            query = urlencode({"next": response.url})
+            return redirect(f"{reverse('signin_public_verify')}?{query}")
+        return response
 
     def get_default_redirect_url(self):
         """A JMEG member lands on their body's transparency page; anyone else on the home."""

@@ -3,6 +3,10 @@
 Chromium comes from the system (apt-get install chromium), never from `playwright install`.
 Without it these tests are skipped with a plain message, unless ACHYK_REQUIRE_BROWSER=1 (CI),
 which makes a missing browser a failure.
+
+Every browser context a test opens is watched for Content-Security-Policy violations (the
+`securitypolicyviolation` events of every page and the browser's console): a test whose pages
+broke the policy fails, naming what was blocked where.
 """
 
 import os
@@ -16,10 +20,56 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 MISSING = f"no Chromium at {CHROMIUM}: browser tests skipped (apt-get install chromium)"
+#: Reports every violation of the page's policy to the test (runs before the page's scripts).
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.achykCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`
+    + ` at ${event.sourceFile || document.location.href}:${event.lineNumber}`);
+});
+"""
+
+
+class CspWatch:
+    """Collects the policy violations of every context it is attached to."""
+
+    def __init__(self):
+        self.violations: list[str] = []
+
+    def attach(self, context):
+        context.expose_binding("achykCspViolation", self._reported)
+        context.add_init_script(REPORT_VIOLATIONS)
+        context.on("console", self._console)
+
+    def _reported(self, source, text):
+        self.violations.append(f"{source['page'].url}: {text}")
+
+    def _console(self, message):
+        if "Content Security Policy" in message.text:
+            self.violations.append(f"{message.page.url if message.page else ''}: {message.text}")
+
+
+class WatchedBrowser:
+    """The browser, whose every new context reports to the watch."""
+
+    def __init__(self, browser, watch: CspWatch):
+        self._browser, self._watch = browser, watch
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        self._watch.attach(context)
+        return context
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def csp_watch():
+    return CspWatch()
+
+
+@pytest.fixture(scope="session")
+def chromium(csp_watch):
     if not shutil.which(CHROMIUM):
         if os.environ.get("ACHYK_REQUIRE_BROWSER") == "1":
             pytest.fail(f"{MISSING}; ACHYK_REQUIRE_BROWSER=1 makes this a failure")
@@ -30,8 +80,18 @@ def chromium():
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=["--no-sandbox", "--disable-dev-shm-usage"]
         )
-        yield browser
+        yield WatchedBrowser(browser, csp_watch)
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violations(request, csp_watch):
+    """Fails a browser test whose pages broke the Content-Security-Policy."""
+    csp_watch.violations.clear()
+    yield
+    if "chromium" in request.fixturenames and csp_watch.violations:
+        found = "\n".join(dict.fromkeys(csp_watch.violations))
+        pytest.fail(f"Content-Security-Policy violations:\n{found}", pytrace=False)
 
 
 @pytest.fixture

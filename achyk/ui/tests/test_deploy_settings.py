@@ -1,5 +1,6 @@
 """With production settings (real key, DEBUG off, TLS behind a proxy) `check --deploy` is
-clean, cookies are secure, and without a real key the application refuses to start."""
+clean, cookies are secure, two-step sign-in is required, a Content-Security-Policy and rate
+limits are on, and without a real key the application refuses to start."""
 
 import json
 import os
@@ -58,3 +59,46 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     result = run(["manage.py", "check"], tmp_path, SECRET_KEY="")
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
+
+
+def read_settings(tmp_path, names, **env):
+    code = (
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        f"print(json.dumps({{n: getattr(s, n) for n in {names!r}}}, default=str))"
+    )
+    result = run(["-c", code], tmp_path, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_requires_two_step_sign_in_and_limits_sessions_and_readers(tmp_path):
+    values = read_settings(
+        tmp_path,
+        ["ACHYK_REQUIRE_2FA", "ACHYK_IDLE_TIMEOUT", "ACHYK_RATE_LIMITS_ON", "ACHYK_RATE_LIMITS",
+         "AXES_LOCKOUT_PARAMETERS", "AUTH_PASSWORD_VALIDATORS", "WAGTAIL_GRAVATAR_PROVIDER_URL"],
+    )  # fmt: skip
+    assert values["ACHYK_REQUIRE_2FA"] is True
+    assert values["ACHYK_IDLE_TIMEOUT"] == 8 * 3600
+    assert values["ACHYK_RATE_LIMITS_ON"] is True and values["ACHYK_RATE_LIMITS"]["search"] == 60
+    assert values["AXES_LOCKOUT_PARAMETERS"] == [["username"], ["ip_address"]]
+    assert {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+            "OPTIONS": {"min_length": 12}} in values["AUTH_PASSWORD_VALIDATORS"]  # fmt: skip
+    assert values["WAGTAIL_GRAVATAR_PROVIDER_URL"] is None
+
+
+def test_the_embedded_default_signs_in_with_a_password_alone(tmp_path):
+    values = read_settings(tmp_path, ["ACHYK_REQUIRE_2FA"], ACHYK_EMBEDDED="1", SECRET_KEY="")
+    assert values["ACHYK_REQUIRE_2FA"] is False
+
+
+def test_production_policy_blocks_plugins_and_foreign_frames_and_allows_the_media_host(
+    tmp_path,
+):
+    values = read_settings(
+        tmp_path, ["CONTENT_SECURITY_POLICY"], MEDIA_URL="https://media.achyk.example/"
+    )
+    directives = values["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["frame-ancestors"] == ["'self'"]
+    assert directives["script-src"] == ["'self'"]
+    assert "https://media.achyk.example" in directives["img-src"]

@@ -1,5 +1,6 @@
 """Failed sign-ins are throttled: after five wrong passwords the account is paused for 15
-minutes, even for the right password, with a translated page; then it opens again."""
+minutes, even for the right password, with a translated page; then it opens again. One
+address that tries many user names is paused too, at a higher limit."""
 
 from datetime import timedelta
 
@@ -87,3 +88,61 @@ def test_a_ten_kilobyte_username_is_refused_like_a_wrong_one(client, db, address
     # Wagtail's form refuses the length before trying; Django's tries, and axes counts it.
     recorded = list(AccessAttempt.objects.values_list("username", flat=True))
     assert recorded == ([] if address == LOGIN else ["ө" * 255])
+
+
+def test_one_address_trying_many_user_names_is_paused_at_its_own_higher_limit(
+    client, user, settings
+):
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 8
+    for n in range(7):  # a different user name each time: no account reaches five
+        assert sign_in(client, f"guess-{n}", "wrong-password").status_code == 200
+    assert sign_in(client, "guess-7", "wrong-password").status_code == 429
+    # The address is paused for every account, even with the right password...
+    assert sign_in(client, user.username, PASSWORD).status_code == 429
+    # ...but not another address.
+    other = client.post(
+        LOGIN, {"username": user.username, "password": PASSWORD}, REMOTE_ADDR="10.0.0.9"
+    )
+    assert other.status_code == 302
+
+
+def test_one_account_is_paused_whatever_address_the_guesses_come_from(client, user):
+    for n in range(4):
+        client.post(
+            LOGIN, {"username": user.username, "password": "nope"}, REMOTE_ADDR=f"10.0.1.{n}"
+        )
+    response = client.post(
+        LOGIN, {"username": user.username, "password": "nope"}, REMOTE_ADDR="10.0.1.99"
+    )
+    assert response.status_code == 429
+
+
+def test_signing_in_to_ones_own_account_does_not_clear_the_addresss_failures(
+    client, user, admin_a, settings
+):
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 8
+    fail(client, admin_a.username, 4)
+    for n in range(3):
+        sign_in(client, f"guess-{n}", "wrong-password")
+    assert sign_in(client, user.username, PASSWORD).status_code == 302
+    client.logout()
+    assert sign_in(client, "guess-9", "wrong-password").status_code == 429
+
+
+def test_behind_a_proxy_the_address_is_the_one_the_proxy_appended(client, user, settings):
+    settings.USE_X_FORWARDED_FOR = True
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 3
+    for n in range(3):  # the client's own X-Forwarded-For entries change; the proxy's do not
+        client.post(
+            LOGIN, {"username": f"guess-{n}", "password": "x"},
+            HTTP_X_FORWARDED_FOR=f"1.2.3.{n}, 203.0.113.7", REMOTE_ADDR="127.0.0.1",
+        )  # fmt: skip
+    paused = client.post(
+        LOGIN, {"username": user.username, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="203.0.113.7", REMOTE_ADDR="127.0.0.1",
+    )  # fmt: skip
+    other = client.post(
+        LOGIN, {"username": user.username, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.4", REMOTE_ADDR="127.0.0.1",
+    )  # fmt: skip
+    assert (paused.status_code, other.status_code) == (429, 302)

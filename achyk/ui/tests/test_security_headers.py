@@ -1,0 +1,53 @@
+"""Every page carries a Content-Security-Policy: public pages allow nothing inline, no plugins
+and framing by the platform only; the admin adds only what Wagtail's admin needs."""
+
+import pytest
+
+from achyk.bodies.tests.factories import PASSWORD
+
+
+def policy(response) -> dict[str, list[str]]:
+    header = response["Content-Security-Policy"]
+    return {
+        name: values
+        for name, *values in (part.split() for part in header.split(";") if part.strip())
+    }
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/burana/ky/", "/ky/search/?q=бюджет", "/ky/registry/", "/ky/login/", "/nope/"]
+)
+def test_public_pages_allow_no_inline_script_no_plugin_and_no_foreign_frame(client, body_a, url):
+    directives = policy(client.get(url, follow=True))
+    assert directives["script-src"] == ["'self'"]
+    assert directives["style-src"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["frame-ancestors"] == ["'self'"]
+    assert directives["base-uri"] == ["'self'"]
+
+
+def test_cached_public_pages_carry_the_policy_too(client, body_a):
+    first, second = client.get("/burana/ky/"), client.get("/burana/ky/")
+    assert second["X-Cache"] == "hit"
+    assert first["Content-Security-Policy"] == second["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("url", ["/admin/login/", "/admin/", "/admin/pages/"])
+def test_the_admin_allows_inline_scripts_and_styles_only_and_keeps_the_rest(client, editor_a, url):
+    client.post("/admin/login/", {"username": editor_a.username, "password": PASSWORD})
+    directives = policy(client.get(url))
+    assert directives["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert directives["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["frame-ancestors"] == ["'self'"]
+    assert not any("nonce" in value for values in directives.values() for value in values)
+
+
+def test_uploads_on_another_host_are_allowed_as_images(settings, client, body_a):
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {
+            **settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
+            "img-src": ["'self'", "data:", "https://media.achyk.example"],
+        }
+    }
+    assert "https://media.achyk.example" in policy(client.get("/burana/ky/"))["img-src"]
