@@ -8,7 +8,7 @@ answers 429 with a page in the reader's language and `Retry-After` once a kind's
 
 * ``search``: the search pages (anonymous GET);
 * ``registry``: the registry of acts and its feeds (anonymous GET);
-* ``export``: CSV, JSON, XLSX and data package downloads (anonymous GET);
+* ``export``: CSV, JSON, XLSX, PDF and data package downloads (anonymous GET);
 * ``signin``: posts to the sign-in forms, the two-step step and the password reset (anyone);
 * ``form``: every other post by an anonymous reader (online reception, display settings).
 
@@ -28,7 +28,7 @@ SIGNIN_VIEWS = frozenset(
      "signin_setup", "signin_public_setup", "wagtailadmin_password_reset"}
 )  # fmt: skip
 REGISTRY_VIEWS = frozenset({"registry", "registry_rss", "registry_atom"})
-EXPORT_SUFFIXES = ("_csv", "_json", "_xlsx", "_datapackage", "budget_export")
+EXPORT_SUFFIXES = ("_csv", "_json", "_xlsx", "_pdf", "_datapackage", "budget_export")
 WINDOW = 60
 
 
