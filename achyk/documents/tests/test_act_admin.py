@@ -125,3 +125,12 @@ def test_saving_an_act_with_a_missing_version_warns_after_the_save(editor, body_
     assert "has no file in: Kyrgyz. Upload the missing versions." in html
     act.refresh_from_db()
     assert act.number == "5-б"  # saved all the same
+
+
+def test_editor_deletes_an_act_of_their_body_after_confirming_it(editor, body_a):
+    act = factories.act(body_a, title="Өчүрүлчү буйрук")
+    confirmation = editor.get(f"/admin/acts/delete/{act.pk}/")
+    assert confirmation.status_code == 200
+    assert "Өчүрүлчү буйрук" in confirmation.content.decode()
+    assert editor.post(f"/admin/acts/delete/{act.pk}/").status_code == 302
+    assert not Act.objects.filter(pk=act.pk).exists()
