@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from achyk.content import admin_views as content_admin
 from achyk.content import feeds
 from achyk.content import views as content_views
 from achyk.search import views as search_views
@@ -13,6 +14,8 @@ from achyk.transparency import signin
 from achyk.ui import views as ui_views
 
 urlpatterns = [
+    # Before Wagtail's own address, which fails on the tree's root (see the view).
+    path("admin/pages/<int:page_to_move_id>/set_position/", content_admin.set_page_position),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accessibility/", ui_views.accessibility, name="accessibility"),
