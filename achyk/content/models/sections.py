@@ -243,6 +243,12 @@ class FeedbackFormPage(AbstractEmailForm, BasePage):
     class Meta:
         verbose_name = _("online reception")
 
+    def get_submissions_list_view_class(self):
+        """Appeals are personal data: see `content.admin_views`."""
+        from achyk.content.admin_views import ReceptionSubmissionsView
+
+        return ReceptionSubmissionsView
+
     def serve(self, request, *args, **kwargs):
         """The form carries its reader's CSRF token: no cache (ours or a proxy's) may keep it."""
         response = super().serve(request, *args, **kwargs)
