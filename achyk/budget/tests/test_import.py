@@ -276,3 +276,16 @@ def test_a_parent_code_alone_is_a_line(db):
     verdict = _judge([["22", "7011", "Товары и услуги", "", "500"],
                       ["", "", "Итого расходов", "", "500"]])  # fmt: skip
     assert not verdict.errors and len(verdict.lines) == 1
+
+
+def test_budget_page_lists_imports_that_name_no_one(client, body_a, editor_a):
+    """The demo's budgets were imported by no one, and an account may be removed since."""
+    budget = small_budget(body_a)
+    ImportRecord.objects.create(
+        body=body_a, budget=budget, stage="approved", user=None, file_name="demo-2026.xlsx",
+        rows=3, replaced=0, revenue="3.00", expenditure="0.00",
+    )  # fmt: skip
+    client.force_login(editor_a)
+    response = client.get(reverse("budget_admin_detail", kwargs={"pk": budget.pk}))
+    assert response.status_code == 200
+    assert "demo-2026.xlsx" in response.content.decode()
