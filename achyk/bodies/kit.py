@@ -128,14 +128,13 @@ class BodyChoiceMixin:
         return data
 
 
-class SealedObjectMixin:
-    """Views of one object: it is read through `for_user`, so another body's is a 404."""
+class SealedLookupMixin:
+    """Views about one object: it is read through `for_user`, so another body's is a 404.
+    Listings about it (its history, its usage) keep their own queryset of log entries or
+    references."""
 
     def sealed_queryset(self):
         return self.model._default_manager.for_user(self.request.user)
-
-    def get_queryset(self):
-        return self.sealed_queryset()
 
     def get_base_object_queryset(self):
         return self.sealed_queryset()
@@ -149,6 +148,13 @@ class SealedObjectMixin:
         if obj is None:
             raise Http404
         return obj
+
+
+class SealedObjectMixin(SealedLookupMixin):
+    """Views of one object (edit, delete, inspect): their queryset is the sealed one too."""
+
+    def get_queryset(self):
+        return self.sealed_queryset()
 
 
 class SealedIndexView(ForbiddenMixin, generic.IndexView):
@@ -176,11 +182,11 @@ class SealedInspectView(ForbiddenMixin, SealedObjectMixin, generic.InspectView):
     pass
 
 
-class SealedHistoryView(ForbiddenMixin, SealedObjectMixin, HistoryView):
+class SealedHistoryView(ForbiddenMixin, SealedLookupMixin, HistoryView):
     pass
 
 
-class SealedUsageView(ForbiddenMixin, SealedObjectMixin, UsageView):
+class SealedUsageView(ForbiddenMixin, SealedLookupMixin, UsageView):
     pass
 
 

@@ -127,10 +127,23 @@ def test_saving_an_act_with_a_missing_version_warns_after_the_save(editor, body_
     assert act.number == "5-б"  # saved all the same
 
 
-def test_editor_deletes_an_act_of_their_body_after_confirming_it(editor, body_a):
+def test_body_admin_deletes_an_act_after_confirming_it_and_an_editor_may_not(
+    client, body_a, admin_a, editor_a
+):
     act = factories.act(body_a, title="Өчүрүлчү буйрук")
-    confirmation = editor.get(f"/admin/acts/delete/{act.pk}/")
+    client.force_login(editor_a)
+    assert client.get(f"/admin/acts/delete/{act.pk}/").status_code == 403
+    client.force_login(admin_a)
+    confirmation = client.get(f"/admin/acts/delete/{act.pk}/")
     assert confirmation.status_code == 200
     assert "Өчүрүлчү буйрук" in confirmation.content.decode()
-    assert editor.post(f"/admin/acts/delete/{act.pk}/").status_code == 302
+    assert client.post(f"/admin/acts/delete/{act.pk}/").status_code == 302
     assert not Act.objects.filter(pk=act.pk).exists()
+
+
+def test_editor_opens_the_history_and_the_usage_of_an_act(editor, body_a):
+    act = factories.act(body_a, title="Тарыхы бар буйрук")
+    for url in (f"/admin/acts/history/{act.pk}/", f"/admin/acts/history-results/{act.pk}/",
+                f"/admin/acts/usage/{act.pk}/"):  # fmt: skip
+        response = editor.get(url)
+        assert response.status_code == 200, url
