@@ -2,11 +2,16 @@
 
 
 def server_errors(client, urls) -> list:
-    """(address, status or error) of each of `urls` that answered 500 or more, or whose
-    streamed body failed while it was read; [] when none did."""
+    """(address, status or error) of each of `urls` that answered 500 or more, raised an
+    error (a client that raises request exceptions), or whose streamed body failed while it
+    was read; [] when none did."""
     failures = []
     for url in urls:
-        response = client.get(url)
+        try:
+            response = client.get(url)
+        except Exception as error:  # noqa: BLE001 - any error is the failure we look for
+            failures.append((url[:120], repr(error)[:120]))
+            continue
         status = response.status_code
         if response.streaming and status < 500:
             try:  # a streamed export fails while it is read, not when it is answered
