@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from achyk.ui.panels import BoundedInlinePanel
 
+from ..submissions import ReceptionSubmissionsView
 from .base import BasePage, paginate, rich_text
 
 
@@ -244,9 +245,7 @@ class FeedbackFormPage(AbstractEmailForm, BasePage):
         verbose_name = _("online reception")
 
     def get_submissions_list_view_class(self):
-        """Appeals are personal data: see `content.admin_views`."""
-        from achyk.content.admin_views import ReceptionSubmissionsView
-
+        """Appeals are personal data: see `content.submissions`."""
         return ReceptionSubmissionsView
 
     def serve(self, request, *args, **kwargs):
