@@ -3,11 +3,13 @@ ACHYK_REQUIRE_2FA is on, offered to editors and monitoring group members; enrolm
 code, the step after the password in the admin and on the public site, recovery codes, and a
 platform admin's reset of a lost phone."""
 
+import html
 from datetime import timedelta
 
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
+from django.utils import translation
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -70,7 +72,13 @@ def test_when_required_an_editor_may_still_work_without_it(client, required, edi
     sign_in(client, editor_a)
     response = client.get("/admin/")
     assert response.status_code == 200
-    assert "It is optional for your role" in response.content.decode()
+    page = html.unescape(response.content.decode())
+    optional = (
+        "Protect your account: after your password, a code from an app on your phone. "
+        "It is optional for your role."
+    )
+    with translation.override(page.split('<html lang="')[1].split('"')[0]):
+        assert translation.gettext(optional) in page
 
 
 def test_setting_up_shows_a_qr_code_and_the_key_then_ten_recovery_codes_once(
