@@ -7,12 +7,12 @@ public page and the PDF read them from the budget (`citizens.page`).
 """
 
 from django.db import models
-from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from achyk.bodies.models import TranslatedFieldsMixin
-from achyk.bodies.tenancy import BodyOwnedQuerySet
+
+from ..publishing import PublishedQuerySet, PublishedRecordMixin
 
 #: Languages a text block is written in (Kazakh for bodies in Kazakhstan).
 TEXT_LANGUAGES = ("ky", "ru", "kk")
@@ -47,12 +47,7 @@ def _text(section: str, language: str):
     )
 
 
-class CitizensBudgetQuerySet(BodyOwnedQuerySet):
-    def published(self):
-        return self.filter(is_published=True, body__is_active=True)
-
-
-class CitizensBudget(TranslatedFieldsMixin, models.Model):
+class CitizensBudget(PublishedRecordMixin, TranslatedFieldsMixin, models.Model):
     """One Citizens' Budget of a body: a year, a stage, and a text block per section and
     language. Published ones are read at /<slug>/<lang>/budget/<year>/citizens/<stage>/."""
 
@@ -87,7 +82,7 @@ class CitizensBudget(TranslatedFieldsMixin, models.Model):
     published_at = models.DateTimeField(_("first published"), null=True, blank=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
-    objects = CitizensBudgetQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["body", "-year", "stage"]
@@ -101,15 +96,6 @@ class CitizensBudget(TranslatedFieldsMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}: {self.get_stage_display()}"
-
-    def save(self, *args, **kwargs):
-        if self.is_published and self.published_at is None:
-            self.published_at = timezone.now()
-        super().save(*args, **kwargs)
-
-    @property
-    def default_language(self) -> str:
-        return self.body.default_language
 
     def text(self, section: str, language: str) -> str:
         """The block of `section` written in `language` (no fallback: a missing translation

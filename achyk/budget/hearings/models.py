@@ -16,15 +16,11 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from achyk.bodies.models import TranslatedFieldsMixin
-from achyk.bodies.tenancy import BodyOwnedQuerySet
+
+from ..publishing import PublishedQuerySet, PublishedRecordMixin
 
 
-class HearingQuerySet(BodyOwnedQuerySet):
-    def published(self):
-        return self.filter(is_published=True, body__is_active=True)
-
-
-class Hearing(TranslatedFieldsMixin, ClusterableModel):
+class Hearing(PublishedRecordMixin, TranslatedFieldsMixin, ClusterableModel):
     """A public hearing on a body's budget of one year."""
 
     body = models.ForeignKey(
@@ -66,7 +62,7 @@ class Hearing(TranslatedFieldsMixin, ClusterableModel):
     published_at = models.DateTimeField(_("first published"), null=True, blank=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
-    objects = HearingQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-starts_at"]
@@ -76,15 +72,6 @@ class Hearing(TranslatedFieldsMixin, ClusterableModel):
     def __str__(self) -> str:
         when = timezone.localtime(self.starts_at).strftime("%d.%m.%Y") if self.starts_at else ""
         return f"{self.year} · {when}"
-
-    def save(self, *args, **kwargs):
-        if self.is_published and self.published_at is None:
-            self.published_at = timezone.now()
-        super().save(*args, **kwargs)
-
-    @property
-    def default_language(self) -> str:
-        return self.body.default_language
 
     @property
     def place(self) -> str:
