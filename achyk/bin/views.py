@@ -9,10 +9,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
-from achyk.bodies.kit import ForbiddenMixin, forbidden
+from achyk.bodies.kit import ForbiddenMixin, TitledScreen, forbidden
 from achyk.bodies.roles import is_platform_admin, may_delete_for_good, may_write, sees_all_bodies
 from achyk.bodies.tenancy import body_for_page
 
@@ -20,7 +19,7 @@ from . import selectors, services
 from .models import BinEntry
 
 
-class BinView(ForbiddenMixin, WagtailAdminTemplateMixin, TemplateView):
+class BinView(ForbiddenMixin, TitledScreen, TemplateView):
     """Base of the bin's views: refused actions answer 403 with a plain page."""
 
     page_title = gettext_lazy("Bin")

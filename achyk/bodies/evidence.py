@@ -75,6 +75,52 @@ class EvidenceProvider(Protocol):
     # Optional: `editor_url(self, *, key: str, body) -> str | None`, the admin address where
     # the body's staff add or edit evidence of this kind (the monitor's to-do list links to
     # it). A provider without it leaves the choice to the monitor's own defaults.
+    # Optional: `overdue(self, *, body, today) -> Iterable[OverdueItem]`, what the body owes
+    # past its legal date (the staff's to-do list and e-mail digest tell of it).
+    # Optional: `figures(self, *, body) -> Iterable[Figure]`, measures of how the body does
+    # (the body's public transparency page shows them beside the duties).
+    # Optional, together: `figure_kinds(self) -> Iterable[FigureKind]`, the measures it
+    # computes, and `figures_of(self, *, bodies) -> dict[int, Iterable[Figure]]`, the same
+    # figures for many bodies at once, in a fixed number of queries (the platform's rating
+    # shows them as columns).
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    """Something a body owes past its legal date, e.g. a request for information not
+    answered by its due date. `key` names it across the platform ("requests:BURANA-2026-0007");
+    `label` is a lazy translated name of its kind; `url` the admin screen that settles it."""
+
+    key: str
+    label: str
+    title: str
+    due_on: datetime.date
+    url: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A measure a provider computes for a body, e.g. the share of requests answered in
+    time. `unit` is "percent" (0..100) or "number"; `label` and `note` (what it counts: "12
+    of 14 answers of the last 12 months came on time") are translated; `url` the public page
+    with the detail, if any. Figures are shown, not scored: they do not enter the index."""
+
+    key: str
+    label: str
+    value: float
+    unit: str = "number"
+    note: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class FigureKind:
+    """A measure a provider computes for bodies (a column of the platform's rating): `key`
+    as its figures carry it, a translated `label`, `unit` as in `Figure`."""
+
+    key: str
+    label: str
+    unit: str = "number"
 
 
 _providers: list[EvidenceProvider] = []
@@ -112,6 +158,52 @@ def editor_url(*, key: str, body) -> str | None:
             if url:
                 return url
     return None
+
+
+def overdue(*, body, today: datetime.date) -> list[OverdueItem]:
+    """What `body` owes past its legal date, by every provider that tells, oldest first."""
+    found = [
+        item
+        for provider in _providers
+        if hasattr(provider, "overdue")
+        for item in provider.overdue(body=body, today=today)
+    ]
+    return sorted(found, key=lambda item: (item.due_on, item.key))
+
+
+def figures(*, body) -> list[Figure]:
+    """The measures every provider that computes any gives for `body`."""
+    return [
+        figure
+        for provider in _providers
+        if hasattr(provider, "figures")
+        for figure in provider.figures(body=body)
+    ]
+
+
+def figure_kinds() -> list[FigureKind]:
+    """The measures providers compute for many bodies at once, in the providers' order."""
+    return [
+        kind
+        for provider in _providers
+        if hasattr(provider, "figures_of")
+        for kind in provider.figure_kinds()
+    ]
+
+
+def figures_of(*, bodies) -> dict[int, dict[str, Figure]]:
+    """{body_id: {key: Figure}} of every provider that computes figures in bulk, for `bodies`
+    (Body instances): a fixed number of queries whatever their number. A body a provider has
+    nothing to say of has no entry of its keys."""
+    bodies = list(bodies)
+    found: dict[int, dict[str, Figure]] = {body.pk: {} for body in bodies}
+    if not bodies:
+        return found
+    for provider in _providers:
+        if hasattr(provider, "figures_of"):
+            for body_id, figures in provider.figures_of(bodies=bodies).items():
+                found.setdefault(body_id, {}).update({figure.key: figure for figure in figures})
+    return found
 
 
 #: Sent with `body_id` by the apps that publish, when a body's evidence may have changed (a

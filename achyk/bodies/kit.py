@@ -12,6 +12,7 @@
   changes.
 - `StaffMenuItem`: a menu item shown to the users a role check of `roles` admits.
 - `forbidden(request)` and `ForbiddenMixin`: the one 403 page of the admin.
+- `TitledScreen`: a screen of its own (not a viewset's) whose title is its visible header.
 
 How to add a screen: docs/development.md.
 """
@@ -28,6 +29,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -60,6 +62,16 @@ class ForbiddenMixin:
             return super().dispatch(request, *args, **kwargs)
         except PermissionDenied:
             return forbidden(request)
+
+
+class TitledScreen(WagtailAdminTemplateMixin):
+    """Wagtail's admin page furniture for a screen of its own (not a viewset's): its title
+    (and subtitle) is the page's visible header. Wagtail's slim header would show only a
+    "Home" breadcrumb and keep the title for screen readers, leaving a clerk with no heading
+    saying where they are."""
+
+    def get_breadcrumbs_items(self):
+        return []
 
 
 class StaffMenuItem(MenuItem):

@@ -13,21 +13,41 @@ from django.middleware.locale import LocaleMiddleware
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, set_script_prefix
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+from wagtail.models.sites import SiteRootPath
 
 from .models import RESERVED_SLUGS, Body
 
 LANGUAGE_COOKIE = settings.LANGUAGE_COOKIE_NAME
 
 
-def _body_for_host(host: str) -> Body | None:
-    return Body.objects.select_related("site").filter(site__hostname=host, is_active=True).first()
+def _find_body(host: str, slug: str) -> tuple[Body | None, bool]:
+    """The body served at `host`, else the one whose slug opens the path; whether it was
+    found by its host. One query for both: the ids found by the site's host name and by the
+    slug, each through its index, then those bodies (an OR over the two tables would make the
+    database read every body, at every request)."""
+    ids = Body.objects.filter(site__hostname=host).values("pk").order_by()
+    if slug and slug not in RESERVED_SLUGS:
+        ids = ids.union(Body.objects.filter(slug=slug).values("pk").order_by())
+    found = list(Body.objects.select_related("site").filter(pk__in=ids, is_active=True)[:2])
+    for body in found:
+        if body.site is not None and body.site.hostname == host:
+            return body, True
+    return (found[0], False) if found else (None, False)
 
 
-def _body_for_slug(slug: str) -> Body | None:
-    if not slug or slug in RESERVED_SLUGS:
-        return None
-    return Body.objects.select_related("site").filter(slug=slug, is_active=True).first()
+def site_root_paths(site: Site) -> list[SiteRootPath]:
+    """The root paths of one site (its home page in each language), most specific first, as
+    `Site.get_site_root_paths()` gives them for every site."""
+    homes = Page.objects.filter(
+        translation_key=Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
+    ).order_by("-url_path")
+    return [
+        SiteRootPath(site.pk, url_path, site.root_url, language)
+        for url_path, language in homes.values_list("url_path", "locale__language_code")
+    ]
 
 
 class BodyMiddleware:
@@ -40,24 +60,31 @@ class BodyMiddleware:
         request.site_body = None
         request.site_body_prefix = ""
         host = request.get_host().rsplit(":", 1)[0].lower()
-        body = _body_for_host(host)
+        first, _sep, rest = request.path_info.lstrip("/").partition("/")
+        body, by_host = _find_body(host, first)
         previous_prefix = get_script_prefix()
-        if body is None:
-            first, _sep, rest = request.path_info.lstrip("/").partition("/")
-            body = _body_for_slug(first)
-            if body is not None:
-                if not _sep:
-                    # "/burana" without the slash: send the reader to the body's home.
-                    from django.http import HttpResponseRedirect
+        if not by_host and body is not None:
+            if not _sep:
+                # "/burana" without the slash: send the reader to the body's home.
+                from django.http import HttpResponseRedirect
 
-                    return HttpResponseRedirect(f"{request.path}/")
-                request.site_body_prefix = f"/{body.slug}"
-                request.path_info = "/" + rest
-                set_script_prefix(previous_prefix.rstrip("/") + request.site_body_prefix + "/")
+                return HttpResponseRedirect(f"{request.path}/")
+            request.site_body_prefix = f"/{body.slug}"
+            request.path_info = "/" + rest
+            set_script_prefix(previous_prefix.rstrip("/") + request.site_body_prefix + "/")
         if body is not None:
             request.site_body = body
             if body.site is not None:
                 request._wagtail_site = body.site
+                # Wagtail gives a page its address by looking through the root paths it holds
+                # on the request: those of this body's site only, read when a page needs them,
+                # so a link costs the same with 10 bodies or 1000 (not every site's, read
+                # whole from the cache on each render). The admin links every body's pages.
+                if not request.path_info.startswith("/admin/"):
+                    site = body.site
+                    request._wagtail_cached_site_root_paths = SimpleLazyObject(
+                        lambda: site_root_paths(site)
+                    )
             timezone.activate(zoneinfo.ZoneInfo(body.time_zone))
         try:
             return self.get_response(request)

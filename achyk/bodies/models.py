@@ -24,7 +24,8 @@ RESERVED_SLUGS = frozenset(
     LANGUAGE_CODES
     + [
         "admin", "django-admin", "static", "media", "documents", "images", "accessibility",
-        "api", "feeds", "search", "login", "logout", "healthz", "robots.txt", "favicon.ico",
+        "api", "feeds", "search", "login", "logout", "healthz", "readyz", "robots.txt",
+        "favicon.ico",
     ]
 )  # fmt: skip
 

@@ -89,6 +89,17 @@ def may_write(user, body=None) -> bool:
     return is_body_staff(user, body) and not is_supervisor(user)
 
 
+def body_staff(body, *, admins_only: bool = False):
+    """The active staff of `body` (its administrators only, with `admins_only`): users, for
+    the letters a module sends to the body."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(membership__body=body, is_active=True)
+    if admins_only:
+        users = users.filter(membership__role=Role.ADMIN)
+    return users
+
+
 def may_delete_for_good(user, body) -> bool:
     """Deleting for good (purging the bin, a document or image) is for the body's admins and
     platform admins."""
@@ -110,3 +121,36 @@ def jmeg_member_of(user, body):
     """The user's JMEG membership of `body`, if they are an active member of it."""
     member = jmeg_membership(user) if body is not None else None
     return member if member is not None and member.body_id == body.pk else None
+
+
+def ngo_membership(user):
+    """The user's place in an NGO (БӨУ / НКО, an executor of the municipal social order) if
+    they are active, else None. Like a JMEG member, an NGO's person signs in on the public
+    site of one body and has no admin access; the NGO applies once a body admin confirms it."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    return getattr(user, "ngo_member", None)  # a missing one raises AttributeError
+
+
+def ngo_member_of(user, body):
+    """The user's NGO membership on `body`'s site, if they are an active member of one."""
+    member = ngo_membership(user) if body is not None else None
+    return member if member is not None and member.body_id == body.pk else None
+
+
+def commission_seats(user, body=None):
+    """The seats of an active user on competition commissions of the social order (of `body`,
+    if given): staff, deputies, civil society or the monitoring group sit on them and score
+    the applications of their commission's calls, on the public site."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    manager = getattr(user, "commission_seats", None)
+    if manager is None:
+        return []
+    seats = manager.all() if body is None else manager.filter(body=body)
+    return list(seats.select_related("commission"))
+
+
+def commission_seat(user, commission):
+    """The user's seat on `commission`, or None."""
+    return next((s for s in commission_seats(user) if s.commission_id == commission.pk), None)

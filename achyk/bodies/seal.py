@@ -28,6 +28,7 @@ import json
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
+from django.shortcuts import redirect
 
 from .roles import body_of, is_supervisor, sees_all_bodies
 from .tenancy import object_in_reach
@@ -51,7 +52,7 @@ GENERIC_KWARGS = ("pk", "object_id")
 #: Arguments that name no object (a type, an action, a format, a token).
 PLAIN_KWARGS = frozenset(
     {"action_name", "action", "filter_spec", "content_type_app_name", "content_type_model_name",
-     "app_label", "model_name", "app_name", "uidb64", "token"}
+     "app_label", "model_name", "app_name", "uidb64", "token", "chapter"}
 )  # fmt: skip
 #: The model of `pk` in routes whose views do not say it themselves.
 NAMESPACE_MODELS = {
@@ -220,7 +221,18 @@ def seal_view(request, match, view_func, view_kwargs):
         _seal_bulk_action(request, _model_from_kwargs(view_kwargs))
     if match.view_name in ("wagtailadmin_tag_autocomplete", "wagtailadmin_tag_model_autocomplete"):
         return JsonResponse(_own_tags(user, request.GET.get("term", "")), safe=False)
+    if match.view_name == "wagtailadmin_explore_root" and not request.GET:
+        return _own_home(user)  # a search or filter of the whole tree stays here
     return None
+
+
+def _own_home(user):
+    """The tree's root lists every body's home: staff are sent to their own
+    (panel/explorer.py); a user of no body sees the (sealed, empty) root."""
+    from .panel.explorer import home_page_for
+
+    home = home_page_for(user)
+    return redirect("wagtailadmin_explore", home.pk) if home is not None else None
 
 
 def named_parameters(request, match):

@@ -8,6 +8,7 @@ from . import seal_hooks  # noqa: F401
 from .kit import StaffMenuItem
 from .panel import admin_views as views
 from .panel.dashboard import WelcomePanel
+from .panel.explorer import start_at_home
 from .panel.viewsets import BodyViewSet, TerritoryViewSet
 from .roles import body_of, is_body_admin, is_body_staff, is_platform_admin
 
@@ -21,7 +22,11 @@ staff_urls = [
     path("<int:pk>/", views.StaffIndexView.as_view(), name="index"),
     path("<int:pk>/add/", views.StaffAddView.as_view(), name="add"),
     path("member/<int:pk>/role/", views.StaffRoleView.as_view(), name="role"),
-    path("member/<int:pk>/deactivate/", views.StaffAccessView.as_view(), name="deactivate"),
+    path(
+        "member/<int:pk>/deactivate/",
+        views.StaffAccessView.as_view(http_method_names=["get", "post"]),
+        name="deactivate",
+    ),
     path(
         "member/<int:pk>/reactivate/",
         views.StaffAccessView.as_view(activate=True),
@@ -84,3 +89,8 @@ def add_welcome_panel(request, panels):
     body = body_of(request.user)
     if body is not None:
         panels.insert(0, WelcomePanel(body, is_admin=is_body_admin(request.user, body)))
+
+
+@hooks.register("construct_main_menu")
+def explorer_starts_at_home(request, menu_items):
+    start_at_home(request, menu_items)

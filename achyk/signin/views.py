@@ -23,7 +23,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from achyk.bodies.kit import ForbiddenMixin
+from achyk.bodies.kit import ForbiddenMixin, TitledScreen
 
 from . import policy, services
 from .forms import CodeForm
@@ -70,7 +70,7 @@ class SigninPageMixin:
         return "/" if self.public else reverse("wagtailadmin_home")
 
 
-class AdminPage(SigninPageMixin, ForbiddenMixin, WagtailAdminTemplateMixin):
+class AdminPage(SigninPageMixin, ForbiddenMixin, TitledScreen):
     pass
 
 

@@ -12,9 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from achyk.bodies.kit import ForbiddenMixin
+from achyk.bodies.kit import ForbiddenMixin, TitledScreen
 from achyk.bodies.models import Body, Membership
 from achyk.bodies.roles import body_of, is_body_admin, may_manage_staff, sees_all_bodies
 from achyk.bodies.services import (
@@ -30,7 +29,7 @@ from .access import body_for, membership_for, staff_body_for
 from .forms import AddStaffForm, RoleForm, profile_form_class
 
 
-class OurBodyView(ForbiddenMixin, WagtailAdminTemplateMixin, FormView):
+class OurBodyView(ForbiddenMixin, TitledScreen, FormView):
     """The body's profile: its admins edit it, its editors read it."""
 
     page_title = gettext_lazy("Our body")
@@ -64,7 +63,7 @@ class OurBodyView(ForbiddenMixin, WagtailAdminTemplateMixin, FormView):
         return {**super().get_context_data(**kwargs), "body": self.body, "may_edit": self.may_edit}
 
 
-class StaffMixin(ForbiddenMixin, WagtailAdminTemplateMixin):
+class StaffMixin(ForbiddenMixin, TitledScreen):
     """Views on the staff of one body; `pk` is the body's (`model` tells the tenant seal)."""
 
     model = Body
@@ -175,10 +174,23 @@ class StaffRoleView(MemberMixin, FormView):
 
 
 class StaffAccessView(MemberMixin, TemplateView):
-    """POST: close (deactivate) or reopen (reactivate) a staff member's access."""
+    """POST: close (deactivate) or reopen (reactivate) a staff member's access. Closing is
+    asked first: GET shows what it does and the button that POSTs it."""
 
     http_method_names = ["post"]
     activate = False
+    template_name = "bodies/panel/staff_close_access.html"
+    page_title = gettext_lazy("Close access")
+
+    def get_page_subtitle(self):
+        return self.membership.user.get_full_name() or self.membership.user.get_username()
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs), "membership": self.membership,
+            "member": self.membership.user, "body": self.body, "cancel_url": self.index_url(),
+            "is_self": self.membership.user == self.request.user,
+        }  # fmt: skip
 
     def post(self, request, *args, **kwargs):
         membership = self.membership

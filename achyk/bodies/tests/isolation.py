@@ -4,6 +4,7 @@ project aimed at it.
 Page types are reached through `apps.get_model`, so that `bodies` imports none of our apps.
 """
 
+import datetime
 import json
 from dataclasses import dataclass, field
 
@@ -178,7 +179,114 @@ def populate(body, marker: str) -> World:
     if apps.is_installed("achyk.budget"):
         _budget_objects(world)
         _citizens_objects(world)
+    if apps.is_installed("achyk.requests"):
+        _requests_objects(world)
+    if apps.is_installed("achyk.subscriptions"):
+        _subscriptions_objects(world)
+    if apps.is_installed("achyk.plans"):
+        _plans_objects(world)
+    if apps.is_installed("achyk.participation"):
+        _participation_objects(world)
+    if apps.is_installed("achyk.social_order"):
+        _social_order_objects(world)
     return world
+
+
+def _requests_objects(world: World) -> None:
+    """A request for information registered by staff, with a step in its log: all marked."""
+    from achyk.requests import services
+
+    o, marker = world.objects, world.marker
+    o["information_request"] = services.register(
+        body=world.body, channel="paper", language="ru", by=o["editor"],
+        data=services.RequestIn(
+            name=f"СЕКРЕТ-{marker}", email=f"{marker.lower()}@example.kg",
+            question=f"{marker} question {WORD}", format="email",
+        ),
+    )  # fmt: skip
+    services.assign(request=o["information_request"], to=o["editor"], by=o["editor"])
+
+
+def _subscriptions_objects(world: World) -> None:
+    """A confirmed subscriber whose letters bounced twice (its body's bounced letters)."""
+    o, marker = world.objects, world.marker
+    now = timezone.now()
+    email = f"{marker.lower()}-reader@example.kg"
+    o["subscriber"] = apps.get_model("subscriptions", "Subscriber").objects.create(
+        body=world.body, email=email, language="ru", topics="news", frequency="daily",
+        leave_key=f"{marker.lower()}-leave-key", confirmed_at=now, sent_until=now,
+    )  # fmt: skip
+    apps.get_model("subscriptions", "Bounce").objects.create(
+        email=email, hard_bounces=2, last_bounced_on=now.date()
+    )
+
+
+def _plans_objects(world: World) -> None:
+    """A published plan with a goal, objective, action (with a cost), indicator, update, and
+    the monitoring group's assessment and approved report with a recommendation, all marked."""
+    o, marker, body = world.objects, world.marker, world.body
+    model = lambda name: apps.get_model("plans", name)  # noqa: E731
+    plan = model("Plan").objects.create(
+        body=body, start_year=2025, end_year=2030, is_published=True, approved_by=o["act"],
+        title_ky=f"СЕКРЕТ-{marker} {marker} plan {WORD}", title_ru=f"{marker} plan {WORD}",
+    )  # fmt: skip
+    model("GroupMember").objects.create(plan=plan, name=f"СЕКРЕТ-{marker}", side="okmotu",
+                                        gender="f")  # fmt: skip
+    goal = model("Goal").objects.create(body=body, plan=plan, title_ky=f"{marker} goal {WORD}")
+    objective = model("Objective").objects.create(
+        body=body, goal=goal, title_ky=f"{marker} objective {WORD}"
+    )
+    action = model("Action").objects.create(
+        body=body, objective=objective, title_ky=f"СЕКРЕТ-{marker} action {WORD}",
+        starts_on=datetime.date(2025, 3, 1), ends_on=datetime.date(2025, 9, 1),
+        document=o["document"], act=o["act"], page=o["published"],
+    )  # fmt: skip
+    model("CostLine").objects.create(action=action, source="local", year=2025, planned="1.00")
+    indicator = model("Indicator").objects.create(
+        body=body, plan=plan, title_ky=f"{marker} indicator {WORD}", unit="%",
+        baseline_year=2024, baseline="1.00",
+    )  # fmt: skip
+    model("IndicatorValue").objects.create(indicator=indicator, year=2025, kind="target", value=2)
+    model("ProgressUpdate").objects.create(
+        body=body, action=action, status="in_progress", progress=10,
+        text_ky=f"СЕКРЕТ-{marker} update {WORD}", image=o["image"],
+    )  # fmt: skip
+    report = model("MonitoringReport").objects.create(
+        body=body, plan=plan, period="2025", checked=f"СЕКРЕТ-{marker}",
+        findings=f"{marker} findings {WORD}", published_at=timezone.now(),
+    )  # fmt: skip
+    model("Recommendation").objects.create(report=report, text=f"СЕКРЕТ-{marker} {WORD}")
+    flag = model("Assessment").objects.create(
+        body=body, action=action, report=report, status="planned", rating=2,
+        comment=f"СЕКРЕТ-{marker} {WORD}", state="answered", answer=f"СЕКРЕТ-{marker} answer",
+    )  # fmt: skip
+    model("EvidencePhoto").objects.create(
+        body=body, assessment=flag, alt=f"СЕКРЕТ-{marker} photo {WORD}",
+        image=get_test_image_file(filename=f"{marker.lower()}-big.png"),
+        small=get_test_image_file(filename=f"{marker.lower()}-small.png"),
+    )  # fmt: skip
+    if "budget" in o:  # the budget line that funds the action (a reference, by budget and code)
+        code = (
+            apps.get_model("budget", "Classification")
+            .objects.filter(country="KG", kind="economic", direction="expenditure")
+            .first()
+        )
+        apps.get_model("budget", "Line").objects.create(
+            budget=o["budget"], stage="approved", direction="expenditure", economic=code,
+            amount="2.00", description=f"СЕКРЕТ-{marker} {WORD}",
+        )  # fmt: skip
+        action.budget_line = f"budget.line:{o['budget'].pk}-{code.pk}"
+        action.save(update_fields=["budget_line"])
+    o.update(plan=plan, plan_goal=goal, plan_objective=objective, plan_action=action,
+             plan_indicator=indicator, monitoring_report=report, plan_flag=flag)  # fmt: skip
+
+
+def _social_order_objects(world: World) -> None:
+    """A call of the social order with an NGO's draft and a submitted application, a
+    commission member, a contract with a paid tranche, reports and files, all marked."""
+    from achyk.social_order.tests.factories import social_order_world
+
+    world.objects.update(social_order_world(world.body, world.marker, WORD))
 
 
 def _budget_objects(world: World) -> None:
@@ -213,6 +321,68 @@ def _citizens_objects(world: World) -> None:
     o["proposal"] = apps.get_model("budget", "Proposal").objects.create(
         hearing=o["hearing"], author=f"СЕКРЕТ-{marker}", text=f"{marker} proposal {WORD}"
     )
+
+
+def _participation_objects(world: World) -> None:
+    """A needs study with a focus group, a problem, a priority and its tally, a checklist, a
+    settlement, own categories (of residents, of problems), a group with a member and an
+    event, all marked.
+
+    Of each model the walk aims at (the first in the model's order) nothing else refers: the
+    objects that are referred to come second, so a form found storing another body's object
+    is one that took it, not one of that body's own rows."""
+    o, marker, body = world.objects, world.marker, world.body
+    model = lambda name: apps.get_model("participation", name)  # noqa: E731
+    now = timezone.now()
+    earlier = now - datetime.timedelta(days=30)
+    o["settlement"] = model("Settlement").objects.create(body=body, name_ky=f"A {marker} {WORD}")
+    village = model("Settlement").objects.create(body=body, name_ky=f"Z {marker}")
+    o["own_category"] = model("OwnCategory").objects.create(body=body, name_ky=f"{marker} cat")
+    o["problem_category"] = model("ProblemCategory").objects.create(
+        body=body, name_ky=f"СЕКРЕТ-{marker} {WORD}"
+    )
+    used_category = model("ProblemCategory").objects.create(body=body, name_ky=f"{marker} pc")
+    o["checklist"] = model("Checklist").objects.create(
+        body=body, title_ky=f"A {marker} checklist", questions_ky=f"СЕКРЕТ-{marker}?"
+    )
+    used = model("Checklist").objects.create(body=body, title_ky="Z", questions_ky="?")
+    gathering = model("Event").objects.create(
+        body=body, kind="gathering", title_ky=f"{marker} gathering", starts_at=earlier,
+        is_published=True,
+    )  # fmt: skip
+    o["event"] = model("Event").objects.create(
+        body=body, kind="meeting", title_ky=f"СЕКРЕТ-{marker} {WORD}", starts_at=now,
+        is_published=True,
+    )  # fmt: skip
+    study = model("NeedsStudy").objects.create(
+        body=body, title_ky=f"{marker} study {WORD}", starts_on=earlier.date(),
+        ends_on=now.date(), adopted_by=gathering,
+    )  # fmt: skip
+    o["study"] = model("NeedsStudy").objects.create(
+        body=body, title_ky=f"{marker} study 2", starts_on=now.date(), ends_on=now.date()
+    )
+    o["priority"] = model("Priority").objects.create(
+        body=body, study=study, title_ky=f"{marker} priority {WORD}"
+    )
+    priority = model("Priority").objects.create(body=body, study=study, title_ky=f"{marker} p")
+    o["focus_group"] = model("FocusGroup").objects.create(
+        body=body, study=study, category="women", settlement=village, starts_at=now,
+        checklist=used, notes_ky=f"СЕКРЕТ-{marker}",
+    )  # fmt: skip
+    model("Problem").objects.create(
+        focus_group=o["focus_group"], text_ky=f"СЕКРЕТ-{marker}", priority=priority,
+        own_category=used_category, raised_by=o["own_category"].code,
+    )  # fmt: skip
+    model("Tally").objects.create(priority=priority, focus_group=o["focus_group"], points=3)
+    model("TallyChange").objects.create(
+        body=body, priority=priority, focus_group=o["focus_group"], before=0, after=3
+    )
+    o["citizen_group"] = model("Group").objects.create(
+        body=body, kind="initiative", name_ky=f"{marker} group {WORD}", priority=priority,
+        approved_by=gathering,
+    )  # fmt: skip
+    model("Member").objects.create(group=o["citizen_group"], name=f"СЕКРЕТ-{marker}",
+                                   gender="woman")  # fmt: skip
 
 
 def _monitor_objects(world: World) -> None:
@@ -264,6 +434,7 @@ PLAIN_KWARGS = {
     "content_type_model_name": "newspage",
     "uidb64": "MQ",  # a password reset link for an unknown account
     "token": "set-password",
+    "chapter": "budget",  # a chapter of the staff guide, the same for every body
 }
 #: The objects of `pk` / `object_id`, by the model the route serves.
 MODEL_OBJECTS = {
@@ -276,8 +447,17 @@ MODEL_OBJECTS = {
     "bin.binentry": "bin_entry", "documents.act": "act",
     "documents.documenttype": "document_type", "budget.budget": "budget",
     "budget.classification": "classification",
-    "transparency.duty": "duty", "transparency.holiday": "holiday",
+    "transparency.duty": "duty", "workdays.day": "holiday",
+    "requests.law": "request_law",
 }  # fmt: skip
+# The social order's objects the walk aims at: ones nothing else of the body refers to.
+MODEL_OBJECTS.update({
+    "social_order.programme": "social_programme_free",
+    "social_order.commission": "social_commission_free",
+    "social_order.application": "social_application_free",
+    "social_order.contract": "social_contract_free",
+    "social_order.tranche": "social_tranche",
+})  # fmt: skip
 #: Namespaces (or route names) whose views do not name their model, and the model of `pk`.
 NAMESPACE_MODELS = {
     "wagtailadmin_workflows:enable": "wagtailcore.workflow",
@@ -298,7 +478,8 @@ def object_of_model(world: World, model):
         # Platform reference data, the same for every body: never marked.
         "document_type": apps.get_model("documents", "DocumentType").objects.first(),
         "classification": _first_of("budget", "Classification"),
-        "duty": _first_of("transparency", "Duty"), "holiday": _first_of("transparency", "Holiday"),
+        "duty": _first_of("transparency", "Duty"), "holiday": _first_of("workdays", "Day"),
+        "request_law": _first_of("requests", "Law"),
     }  # fmt: skip
     label = model._meta.label_lower
     if issubclass(model, Page):
@@ -483,4 +664,16 @@ def snapshot(world: World) -> dict:
         ),
         "groups": sorted(world.body.editors_group.permissions.values_list("pk", flat=True)),
         "uploads": UploadedFile.objects.filter(pk=world.uploaded_file.pk).count(),
+        "plan_flags": _plan_flags(world),
     }
+
+
+def _plan_flags(world: World) -> list:
+    """The monitoring group's flags on the body's actions, with the body's answers."""
+    if not apps.is_installed("achyk.plans"):
+        return []
+    flags = apps.get_model("plans", "Assessment").objects.filter(body=world.body)
+    photos = apps.get_model("plans", "EvidencePhoto").objects.filter(body=world.body)
+    return sorted(
+        flags.values_list("pk", "state", "answer", "answered_by_id", "reopen_note")
+    ) + sorted(photos.values_list("pk", "alt", "image", "small"))

@@ -24,6 +24,7 @@ from wagtail.blocks.base import BlockField
 from wagtail.coreutils import resolve_model_string
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -272,3 +273,28 @@ def test_rich_text_inside_a_stream_links_to_nothing_of_another_body(worlds, edit
 
     assert form_for(world_a.draft).is_valid()
     assert not form_for(world_b.draft).is_valid()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/admin/reports/site-history/", "/admin/reports/site-history/results/",
+     "/admin/reports/site-history/?export=csv", "/admin/reports/site-history/?q=image"],
+)  # fmt: skip
+def test_site_history_shows_no_log_entry_of_another_body_s_files(editor, worlds, url):
+    """Each body's images, documents and acts were edited; an editor's site history (its
+    list, its results, its export, its search) shows none of the other body's entries, and
+    its own page entries. Wagtail shows a log entry of a model to a user holding a permission
+    on that model, and body staff hold theirs per collection, never on a model: a model
+    permission granted to a body's group would show it every body's entries."""
+    world_a, world_b = worlds
+    for world in (world_a, world_b):
+        for key in ("image", "document", "act"):
+            log(instance=world.objects[key], action="wagtail.edit", user=world.admin)
+        PageLogEntry.objects.log_action(world.draft, "wagtail.edit", user=world.admin)
+    response = editor.get(url)
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    text = body.decode().lower()
+    assert [mark for mark in world_b.marks() if mark.lower() in text] == []
+    if "?q=" not in url:
+        assert world_a.draft.title.lower() in text
