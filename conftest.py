@@ -13,7 +13,8 @@ alone gets a platform of its own, without bodies. Before any other test using th
 and before a transactional test (`transaction=True`, `live_server`), the shared transaction is
 rolled back; it is built again when a later test asks for it (tests are ordered so that this
 happens seldom). In a transactional test the fixtures build the platform and bodies for that
-test alone, since a live server must see them committed.
+test alone, since a live server must see them committed. Its flush empties the database, so
+after it the rows the migrations seeded are loaded back, whichever test comes next.
 
 A test builds more bodies itself (`achyk.bodies.tests.factories.body`) when it needs a third
 or a Kazakh one. A test whose bodies must be made under conditions of its own (a clock frozen
@@ -24,6 +25,8 @@ The shared platform writes no files; one written while it is built would go to a
 directory of the session, copied into each test's MEDIA_ROOT.
 """
 
+import contextlib
+import functools
 import os
 import shutil
 import uuid
@@ -155,6 +158,55 @@ class SharedPlatform:
 _shared = SharedPlatform()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's test databases, copied from a migrated template (achyk.templatedb)
+    rather than migrated in every worker; as pytest-django makes them with --nomigrations,
+    --reuse-db or ACHYK_TEST_DB_TEMPLATE=0."""
+    from unittest import mock
+
+    from django.db import connections
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+
+    from achyk import templatedb
+
+    if not django_db_use_migrations:
+        _disable_migrations()
+    reuse = django_db_keepdb and not django_db_createdb
+    from_template = django_db_use_migrations and not reuse and templatedb.enabled()
+    aliases, _serialized = _get_databases_for_setup(request.session.items)
+    # Every database is serialized once made: a transactional test's flush empties it, and
+    # `pytest_runtest_teardown` loads the migrations' seeded rows back from this copy.
+    serialized_aliases = aliases
+    verbosity = request.config.option.verbose
+    with contextlib.ExitStack() as patches:
+        for alias in aliases if from_template else ():
+            connection = connections[alias]
+            create = functools.partial(templatedb.create_test_db, connection)
+            patches.enter_context(mock.patch.object(connection.creation, "create_test_db", create))
+        with django_db_blocker.unblock():
+            db_cfg = setup_databases(
+                verbosity=verbosity,
+                interactive=False,
+                aliases=aliases,
+                serialized_aliases=serialized_aliases,
+                keepdb=reuse,
+            )
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(db_cfg, verbosity=verbosity)
+
+
 def _is_transactional(item) -> bool:
     marker = item.get_closest_marker("django_db")
     if marker is not None and (
@@ -202,6 +254,51 @@ def pytest_runtest_setup(item):
         _shared.open()
     elif _uses_db(item) or _is_transactional(item):
         _shared.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test has flushed the database, load back the rows the migrations
+    seeded (the root page, locales, the duty register, the work calendar), so a test that runs
+    after it on the same worker finds the database as migrated, whatever the order."""
+    result = yield
+    if nextitem is not None and _is_transactional(item):
+        _restore_seeded_rows(item.config)
+    return result
+
+
+def _restore_seeded_rows(config) -> None:
+    """The database as the migrations left it: emptied once more (the flush's post_migrate
+    signal made content types and permissions anew, under other ids), then loaded from the copy
+    serialized when it was made, with the sequences moved past the loaded rows."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with config.stash[blocking_manager_key].unblock():
+        for connection in connections.all(initialized_only=True):
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                call_command(
+                    "flush", database=connection.alias, interactive=False, verbosity=0,
+                    inhibit_post_migrate=True,
+                )  # fmt: skip
+                connection.creation.deserialize_db_from_string(contents)
+                _reset_sequences(connection)
+    ContentType.objects.clear_cache()  # it still maps the ids the flush's post_migrate gave
+
+
+def _reset_sequences(connection) -> None:
+    """Sequences past the loaded rows' ids (PostgreSQL's flush restarted them at 1)."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    if statements:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
 
 @pytest.fixture(scope="session")
@@ -283,3 +380,46 @@ def editor_b(body_b, _shared_platform):
     if _shared_platform.is_open:
         return _read(_shared_platform, "editor_b", get_user_model())
     return factories.staff(body_b, username="editor_b")
+
+
+# The real SMTP server of the suite: a test that asks for `smtp` gets its letters through it.
+class _Inbox:
+    """What the SMTP server received: parsed messages, each with its envelope recipients."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+
+        message = email.message_from_bytes(envelope.content)
+        message.recipients = envelope.rcpt_tos
+        self.messages.append(message)
+        return "250 Message accepted for delivery"
+
+    def texts(self, to: str | None = None) -> list[str]:
+        """The decoded plain-text bodies of the letters (to `to` only, if given)."""
+        return [
+            message.get_payload(decode=True).decode(message.get_content_charset() or "utf-8")
+            for message in self.messages
+            if to is None or to in message.recipients
+        ]
+
+
+@pytest.fixture
+def smtp(settings):
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = _Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    yield inbox
+    controller.stop()

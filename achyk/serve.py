@@ -7,7 +7,8 @@ go and how to log in. Ctrl+C or SIGTERM stops both. The worker runs with a memor
 Django starts); a worker that dies (over its cap, or for any reason) is started again, after
 1 s, then 2, 4, ... up to a minute, while the web server keeps serving. Static files are
 served by WhiteNoise, local media by the application itself (SERVE_MEDIA). ACCESS_LOG=1 logs
-every request; of the worker's log only what is not routine (failures) is shown. Run
+every request; of the worker's log only what is not routine (failures) is shown. HEALTH_PORT
+set: the health checks on that port too (achyk.operations.healthport). Run
 `migrate`, `collectstatic` and `load_demo --if-empty` first, as `make run` does.
 """
 
@@ -44,7 +45,8 @@ def web_workers() -> str:
 def children(host: str, port: str) -> list[list[str]]:
     python = sys.executable
     web = [
-        python, "-m", "gunicorn", "achyk.wsgi:application", "--bind", f"{host}:{port}",
+        python, "-m", "gunicorn", "-c", "python:achyk.operations.gunicorn",
+        "achyk.wsgi:application", "--bind", f"{host}:{port}",
         "--workers", web_workers(), "--threads", "8",
         "--worker-class", "gthread", "--graceful-timeout", "5", "--no-control-socket",
     ]  # fmt: skip

@@ -1,9 +1,11 @@
 """`make test`: the whole suite, saying plainly what it could not run.
 
-Two runs: the unit and integration tests in parallel (pytest-xdist, one worker per core; the
-15 slowest are listed at the end), then the browser tests (tests/browser) in one process, since
-each drives Chromium against its own live server. Arguments, if any, go to pytest as one plain
-run instead.
+Two runs, each in parallel (pytest-xdist, one worker per core): the unit and integration
+tests, then the browser tests (tests/browser; each worker drives its own Chromium against its
+own live server and database). The first run is `--dist load`, so each worker takes tests in
+the order conftest.py gives them (the shared platform's tests first, transactional ones last)
+and builds the shared platform seldom; the 15 slowest tests of each run are listed at the end.
+Arguments, if any, go to pytest as one plain run instead.
 
 pytest's exit code 5 ("no tests ran") is a failure here, never a silent pass. Browser tests
 need Chromium at /usr/bin/chromium (apt-get install chromium); without it they are skipped
@@ -45,9 +47,9 @@ def main(argv: list[str]) -> int:
     if argv:
         return _pytest(*argv)
     workers = os.environ.get("TEST_WORKERS", "auto")
-    code = _pytest("-n", workers, "--dist", "loadfile", "--ignore", BROWSER_TESTS, "--durations=15")
-    print("make test: browser tests (Chromium, one process)")
-    browser_code = _pytest("-p", "no:xdist", "-rs", BROWSER_TESTS)
+    code = _pytest("-n", workers, "--dist", "load", "--ignore", BROWSER_TESTS, "--durations=15")
+    print("make test: browser tests (Chromium)")
+    browser_code = _pytest("-n", workers, "--dist", "load", "-rs", "--durations=15", BROWSER_TESTS)
     return code or browser_code
 
 

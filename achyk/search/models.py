@@ -13,6 +13,14 @@ class Kind(models.TextChoices):
     ACT = "act", _("legal act")
     #: An act's registry record (its metadata) in a language it has no public file in.
     ACT_RECORD = "act_record", _("legal act")
+    #: Items of the modules, one entry per language of their body (`services.index_plan`...).
+    PLAN = "plan", _("plan")
+    PLAN_ACTION = "plan_action", _("action")
+    NEEDS_STUDY = "needs_study", _("needs study")
+    EVENT = "event", _("public event")
+    SOCIAL_CALL = "social_call", _("call for projects")
+    SOCIAL_CONTRACT = "social_contract", _("contract")
+    REQUEST = "request", _("request for information")
 
 
 class SearchEntry(models.Model):
@@ -25,7 +33,9 @@ class SearchEntry(models.Model):
     database computes from `terms` (migrations 0002 and 0004; not a field of this model).
     `language` is empty for a document whose language is not known: it is found in every
     language. An act's record (`Kind.ACT_RECORD`, `object_id` = the act) has one entry per
-    language, hence `language` in the unique constraint.
+    language, hence `language` in the unique constraint; so has an item of the modules (a plan,
+    an action, a needs study, an event, a call, a contract, a request: one per language of
+    its body).
     """
 
     body = models.ForeignKey(

@@ -3,7 +3,11 @@
 Pages: published (index), unpublished or deleted (forget), moved or given a view restriction
 (the page and everything under it again). Documents: saved (index, or forget when archived)
 and deleted, and again when their text has been read. Acts: saved, given topics or a file, or
-deleted (their language versions and their registry records again). Connected in
+deleted (their language versions and their registry records again). Items of the modules
+(plans and their actions, needs studies, events, calls and contracts of the social order,
+public requests): saved (index, or forget when not public) and deleted; a plan's save
+indexes its actions again (publishing or withdrawing it shows or hides them), a priority's
+its study, an application's or organisation's the contracts that show them. Connected in
 `SearchConfig.ready()`.
 """
 
@@ -13,6 +17,12 @@ from wagtail.models import Page, PageViewRestriction
 
 from achyk.documents.models import Act, Document
 from achyk.documents.tasks import text_extracted as document_text_extracted
+from achyk.participation.events.models import Event
+from achyk.participation.needs.models import NeedsStudy, Priority
+from achyk.plans.models import Action, Plan
+from achyk.requests.models import Request
+from achyk.social_order.contracts import Contract
+from achyk.social_order.models import Application, Call, Organisation
 
 from . import services
 
@@ -85,6 +95,58 @@ def act_topics_changed(sender, instance, action, **kwargs) -> None:
         services.index_act(act_id=instance.pk)
 
 
+def plan_saved(sender, instance, **kwargs) -> None:
+    services.index_plan(plan_id=instance.pk)
+    services.index_plan_actions(plan_id=instance.pk)
+
+
+def priority_changed(sender, instance, **kwargs) -> None:
+    services.index_needs_study(study_id=instance.study_id)
+
+
+def application_saved(sender, instance, **kwargs) -> None:
+    for contract_id in instance.contracts.values_list("pk", flat=True):
+        services.index_social_contract(contract_id=contract_id)
+
+
+def organisation_saved(sender, instance, **kwargs) -> None:
+    contracts = Contract.objects.filter(application__organisation=instance)
+    for contract_id in contracts.values_list("pk", flat=True):
+        services.index_social_contract(contract_id=contract_id)
+
+
+def _item_receivers(index, remove, keyword):
+    """(saved, deleted) receivers of a module's model: index it again, or forget it."""
+
+    def saved(sender, instance, **kwargs) -> None:
+        index(**{keyword: instance.pk})
+
+    def deleted(sender, instance, **kwargs) -> None:
+        remove(**{keyword: instance.pk})
+
+    return saved, deleted
+
+
+#: The modules' models whose items are indexed: (model, index, remove, keyword).
+MODULE_MODELS = (
+    (Action, services.index_plan_action, services.remove_plan_action, "action_id"),
+    (NeedsStudy, services.index_needs_study, services.remove_needs_study, "study_id"),
+    (Event, services.index_event, services.remove_event, "event_id"),
+    (Call, services.index_social_call, services.remove_social_call, "call_id"),
+    (Contract, services.index_social_contract, services.remove_social_contract, "contract_id"),
+    (Request, services.index_request, services.remove_request, "request_id"),
+)
+#: Kept alive here: signals hold their receivers weakly.
+_RECEIVERS = {
+    model: _item_receivers(index, remove, keyword)
+    for model, index, remove, keyword in MODULE_MODELS
+}
+
+
+def plan_deleted(sender, instance, **kwargs) -> None:
+    services.remove_plan(plan_id=instance.pk)
+
+
 def connect() -> None:
     wagtail_signals.page_published.connect(page_published, dispatch_uid=f"{UID}.published")
     wagtail_signals.page_unpublished.connect(page_gone, dispatch_uid=f"{UID}.unpublished")
@@ -104,3 +166,13 @@ def connect() -> None:
     m2m_changed.connect(
         act_topics_changed, sender=Act.tags.through, dispatch_uid=f"{UID}.act_topics"
     )
+    post_save.connect(plan_saved, sender=Plan, dispatch_uid=f"{UID}.plan_saved")
+    post_delete.connect(plan_deleted, sender=Plan, dispatch_uid=f"{UID}.plan_deleted")
+    for model, (saved, deleted) in _RECEIVERS.items():
+        name = model._meta.label_lower
+        post_save.connect(saved, sender=model, dispatch_uid=f"{UID}.{name}.saved")
+        post_delete.connect(deleted, sender=model, dispatch_uid=f"{UID}.{name}.deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(priority_changed, sender=Priority, dispatch_uid=f"{UID}.p{id(signal)}")
+    post_save.connect(application_saved, sender=Application, dispatch_uid=f"{UID}.application")
+    post_save.connect(organisation_saved, sender=Organisation, dispatch_uid=f"{UID}.organisation")

@@ -1,6 +1,7 @@
 """Words of a text as search sees them: normalised tokens and their stems, per language."""
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -24,9 +25,22 @@ def tokens(text: str) -> list[str]:
     return WORD.findall(normalise(text))
 
 
-@lru_cache(maxsize=4)
+#: Snowball stemmers of this thread: a stemmer keeps the word it works on in its own
+#: attributes, so one shared by threads cuts their words into each other's (wrong stems, and
+#: IndexError). One per thread and language costs a few KB and no lock.
+_local = threading.local()
+
+
 def _snowball(language: str):
-    return snowballstemmer.stemmer(_SNOWBALL[language])
+    stemmers_here = _local.__dict__.setdefault("stemmers", {})
+    if language not in stemmers_here:
+        stemmers_here[language] = snowballstemmer.stemmer(_SNOWBALL[language])
+    return stemmers_here[language]
+
+
+def snowball_stem(token: str, language: str) -> str:
+    """The Snowball stem of `token` in `language` ("ru" or "en"), by this thread's stemmer."""
+    return _snowball(language).stemWord(token)
 
 
 @lru_cache(maxsize=65536)
@@ -37,7 +51,7 @@ def stem(token: str, language: str) -> str:
     if language == "kk":
         return stemmers.kazakh(token)
     if language in _SNOWBALL:
-        return _snowball(language).stemWord(token)
+        return snowball_stem(token, language)
     return token
 
 
