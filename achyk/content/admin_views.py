@@ -12,17 +12,17 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.auth import require_admin_access
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages import ordering
 from wagtail.contrib.forms.views import FormPagesListView
 from wagtail.models import Page
 
+from achyk.bodies.kit import TitledScreen
 from achyk.bodies.roles import is_supervisor
 
 from . import selectors
 
 
-class AppealCountsView(WagtailAdminTemplateMixin, TemplateView):
+class AppealCountsView(TitledScreen, TemplateView):
     """How many appeals each body's online reception received: what supervisors read."""
 
     page_title = _("Appeals to the online reception")

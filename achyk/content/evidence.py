@@ -2,7 +2,8 @@
 
 Kinds: "page:<section>" for the page types of the common site template (each live, public
 page is one item, in its locale's language), and "section:<value>" for standard pages whose
-editors said which information required by law they publish (`StandardPage.section`).
+editors said which information required by law they publish (`StandardPage.section`); the
+council's page is an item of "section:council" (partial without deputies).
 Evidence is read in bulk: one query per page type for any number of bodies, the body of a
 page found through its home page (the depth-2 ancestor).
 """
@@ -61,6 +62,9 @@ class ContentEvidence:
         if sections:
             pages = _pages(models.StandardPage, homes).filter(section__in=sections)
             yield from _items(lambda row: SECTION_PREFIX + row["section"], pages, homes)
+        if models.Section.COUNCIL in sections:  # the council's own page tells of it too
+            council = SECTION_PREFIX + models.Section.COUNCIL
+            yield from _items(lambda row: council, _pages(models.CouncilPage, homes), homes)
 
 
 def _homes(body_ids) -> dict[str, tuple[int, str, str, str]]:
@@ -92,6 +96,9 @@ def _items(key_of, pages, homes) -> Iterable[EvidenceItem]:
     if pages.model is models.LeadershipPage:
         pages = pages.annotate(people_count=Count("people"))
         fields.append("people_count")
+    if pages.model is models.CouncilPage:
+        pages = pages.annotate(people_count=Count("deputies"))
+        fields.append("people_count")
     if pages.model is models.ContactPage:
         fields.append("body")
     if pages.model is models.StandardPage:
@@ -110,7 +117,8 @@ def _items(key_of, pages, homes) -> Iterable[EvidenceItem]:
 
 
 def _missing(row: dict) -> tuple[str, ...]:
-    """What a section page lacks: the people of a leadership page, the text of contacts."""
+    """What a section page lacks: the people of a leadership page or the deputies of the
+    council's, the text of contacts."""
     if row.get("people_count") == 0:
         return ("people",)
     if "body" in row and not (row["body"] or "").strip():

@@ -11,6 +11,7 @@ from .models import (
     AnnouncementIndexPage,
     BodyHomePage,
     ContactPage,
+    CouncilPage,
     DocumentIndexPage,
     FeedbackFormPage,
     GalleryIndexPage,
@@ -27,6 +28,7 @@ SECTIONS = [
     (DocumentIndexPage, "documents", _("Documents")),
     (GalleryIndexPage, "gallery", _("Photo gallery")),
     (LeadershipPage, "leadership", _("Leadership and structure")),
+    (CouncilPage, "council", _("Local council")),
     (VacancyIndexPage, "vacancies", _("Vacancies")),
     (FeedbackFormPage, "reception", _("Online reception")),
     (ContactPage, "contacts", _("Contacts")),
@@ -59,11 +61,48 @@ def build_body_site(body: Body) -> BodyHomePage:
                 page.translation_key = home.translation_key
             root.add_child(instance=page)
             _publish(page)
-            for model, section_slug, title in SECTIONS:
+            for model, section_slug, title in sections_for(body):
                 _add_section(page, home, model, section_slug, str(title), locale)
             home = home or page
     _allow_translating(body)
     return home
+
+
+def sections_for(body: Body) -> list:
+    """The template's sections the body's site has: a state body has no local council."""
+    return [
+        row for row in SECTIONS if not (row[0] is CouncilPage and body.kind == Body.Kind.STATE_BODY)
+    ]
+
+
+@transaction.atomic
+def ensure_sections(body: Body) -> int:
+    """Add the template's sections that the body's site lacks (one added to the template after
+    the site was built, like the council), in every language of its site, published and
+    translations of each other; a page already at the section's address is left alone.
+    Returns how many pages were added. Safe to run again."""
+    homes = {
+        home.locale.language_code: home
+        for home in BodyHomePage.objects.filter(body=body).select_related("locale")
+    }
+    order = [body.default_language] + [code for code in body.language_list if code in homes]
+    added = 0
+    for model, slug, title in sections_for(body):
+        original = None
+        for language in dict.fromkeys(code for code in order if code in homes):
+            home = homes[language]
+            existing = model.objects.child_of(home).first()
+            if existing is not None or Page.objects.child_of(home).filter(slug=slug).exists():
+                original = original or existing
+                continue
+            with translation.override(language):
+                section = model(title=str(title), slug=slug, locale=home.locale, show_in_menus=True)
+            if original is not None:
+                section.translation_key = original.translation_key
+            home.add_child(instance=section)
+            original = original or _publish(section)
+            added += 1
+    return added
 
 
 def _allow_translating(body: Body) -> None:

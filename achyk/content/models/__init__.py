@@ -1,6 +1,7 @@
 """Page types of the common site template that every body's site is made of."""
 
 from .base import BasePage
+from .council import Commission, CouncilPage, Deputy
 from .home import BodyHomePage, PlatformHomePage
 from .news import AnnouncementIndexPage, AnnouncementPage, NewsIndexPage, NewsPage
 from .sections import (
@@ -20,8 +21,9 @@ from .sections import (
 )
 
 __all__ = [
-    "AnnouncementIndexPage", "AnnouncementPage", "BasePage", "BodyHomePage", "ContactPage",
-    "DocumentIndexPage", "FeedbackFormField", "FeedbackFormPage", "GalleryImage",
-    "GalleryIndexPage", "GalleryPage", "LeadershipPage", "NewsIndexPage", "NewsPage", "Person",
-    "PlatformHomePage", "Section", "StandardPage", "VacancyIndexPage", "VacancyPage",
+    "AnnouncementIndexPage", "AnnouncementPage", "BasePage", "BodyHomePage", "Commission",
+    "ContactPage", "CouncilPage", "Deputy", "DocumentIndexPage", "FeedbackFormField",
+    "FeedbackFormPage", "GalleryImage", "GalleryIndexPage", "GalleryPage", "LeadershipPage",
+    "NewsIndexPage", "NewsPage", "Person", "PlatformHomePage", "Section", "StandardPage",
+    "VacancyIndexPage", "VacancyPage",
 ]  # fmt: skip

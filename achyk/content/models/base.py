@@ -11,6 +11,8 @@ from achyk.bodies.models import slug_path
 from achyk.bodies.tenancy import body_for_page
 from achyk.ui.richtext import SanitisedRichTextField
 
+from ..forms import BodyPageForm
+
 #: Rich text editors get no embeds or raw HTML: what they write is stored whitelisted, and
 #: whatever reaches the field by other ways is sanitised by it (achyk.ui.richtext).
 RICH_TEXT_FEATURES = [
@@ -36,6 +38,7 @@ class BasePage(Page):
 
     search_fields = Page.search_fields
     content_panels = Page.content_panels + ["intro"]
+    base_form_class = BodyPageForm
 
     class Meta:
         abstract = True

@@ -1,18 +1,31 @@
 """Home pages: the platform's own (all bodies by territory) and each body's."""
 
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.models import Page
 
-from achyk.bodies.models import Body, Territory
+from achyk.bodies import calendar, scores
+from achyk.bodies.models import Body, Territory, slug_path
 
+from ..visibility import public
 from .base import BasePage, rich_text
+
+#: How many of the best and of the weakest bodies the platform's home shows.
+RATING_ENDS = 3
 
 
 class PlatformHomePage(BasePage):
-    """The platform's home (Achyk): every body, grouped by territory, with search by name."""
+    """The platform's home (Achyk): the ways into the platform-wide pages (the transparency
+    rating with its best and weakest bodies, the registry of acts, search, open budget data,
+    the methodology), then every body with its score, grouped by territory, searchable."""
 
     body_text = rich_text(_("text"))
     content_panels = BasePage.content_panels + ["body_text"]
@@ -29,8 +42,63 @@ class PlatformHomePage(BasePage):
         bodies = Body.objects.active().select_related("territory__parent__parent")
         if query:
             bodies = bodies.search(query)
-        context.update(query=query, groups=group_by_territory(bodies), found=len(bodies))
+        bodies = list(bodies)
+        indexes, paths = scores.indexes(), {}
+        for body in bodies:
+            with_score(body, indexes, paths)
+        context.update(
+            query=query, groups=group_by_territory(bodies), found=len(bodies),
+            rating=rating_ends(indexes, known={body.pk: body for body in bodies}, paths=paths),
+            ways_in=platform_links(),
+        )  # fmt: skip
         return context
+
+
+def with_score(body: Body, indexes: dict[int, Decimal], paths: dict[str, str]) -> Body:
+    """`body` with its `transparency_index` (None: not scored yet) and `transparency_url`.
+    `paths` keeps the page's address reversed once per language (the platform's home lists
+    every body), as `Body.public_url` would give it."""
+    language = translation.get_language()
+    if language not in body.language_list:
+        language = body.default_language
+    if language not in paths:
+        with translation.override(language):
+            paths[language] = reverse("transparency:body")
+    body.transparency_index = indexes.get(body.pk)
+    body.transparency_url = slug_path(body.slug, paths[language])
+    return body
+
+
+def rating_ends(
+    indexes: dict[int, Decimal], known: dict[int, Body], paths: dict[str, str]
+) -> dict[str, list[Body]]:
+    """{"top": the best RATING_ENDS bodies, "bottom": the weakest, weakest last}, with their
+    scores; with fewer than twice RATING_ENDS scored bodies no body is in both lists. Bodies
+    not in `known` are read in one query (only when a search narrowed the list)."""
+    ranked = sorted(indexes.items(), key=lambda item: (-item[1], item[0]))
+    top = ranked[:RATING_ENDS]
+    bottom = ranked[max(len(top), len(ranked) - RATING_ENDS) :]
+    wanted = [pk for pk, _index in top + bottom]
+    missing = [pk for pk in wanted if pk not in known]
+    if missing:
+        known = {**known, **Body.objects.active().in_bulk(missing)}
+    return {
+        name: [with_score(known[pk], indexes, paths) for pk, _index in rows if pk in known]
+        for name, rows in (("top", top), ("bottom", bottom))
+    }
+
+
+def platform_links() -> list[tuple[str, str]]:
+    """[(title, address)] of the platform-wide pages, in the active language."""
+    year = timezone.localdate().year
+    return [
+        (_("Transparency rating of bodies"), reverse("transparency:rating")),
+        (_("Registry of acts"), reverse("registry")),
+        (_("Search all sites"), reverse("search")),
+        (_("Open budget data (CSV, %(year)s)") % {"year": year},
+         reverse("budget_export", kwargs={"year": year})),
+        (_("How transparency is monitored"), reverse("transparency:methodology")),
+    ]  # fmt: skip
 
 
 def group_by_territory(bodies) -> list[tuple[str, list[tuple[str, list[Body]]]]]:
@@ -48,16 +116,38 @@ def group_by_territory(bodies) -> list[tuple[str, list[tuple[str, list[Body]]]]]
 
 
 class BodyHomePage(BasePage):
-    """A body's home page: latest news and announcements, recent documents, sections, contacts."""
+    """A body's home page: latest news and announcements, recent documents, sections, contacts.
+
+    Its emblem is shown in the header of every page of the body's site (`views.emblem` serves
+    it at one address, so no page reads it), its banner photo on the home only."""
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="home_pages")
     body_text = rich_text(_("welcome text"))
-    content_panels = BasePage.content_panels + ["body_text"]
+    emblem = models.ForeignKey(
+        "images.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("emblem"),
+        help_text=_("The body's emblem or coat of arms, shown beside its name at the top of "
+                    "every page of its site: a square picture, 200 × 200 pixels or more."),
+    )  # fmt: skip
+    banner = models.ForeignKey(
+        "images.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("banner photo"),
+        help_text=_("A wide photo of the territory across the top of the home page; it is "
+                    "cut to 4:1, so keep what matters in the middle."),
+    )  # fmt: skip
+    banner_alt = models.CharField(
+        _("banner description (alt text)"), max_length=250, blank=True,
+        help_text=_("What the photo shows, for readers who cannot see it."),
+    )  # fmt: skip
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(["emblem", "banner", "banner_alt"], _("Look of the site")), "body_text",
+    ]  # fmt: skip
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "content.NewsIndexPage", "content.AnnouncementIndexPage", "content.StandardPage",
         "content.GalleryIndexPage", "content.DocumentIndexPage", "content.LeadershipPage",
         "content.ContactPage", "content.VacancyIndexPage", "content.FeedbackFormPage",
+        "content.CouncilPage",
     ]  # fmt: skip
     is_creatable = False  # bodies are created by a platform admin with their whole site
 
@@ -68,38 +158,93 @@ class BodyHomePage(BasePage):
     def site_body(self):
         return self.body
 
+    def clean(self):
+        super().clean()
+        if self.banner_id and not self.banner_alt.strip():
+            raise ValidationError(
+                {"banner_alt": _("Describe the image for readers who cannot see it.")}
+            )
+
     def get_context(self, request, *args, **kwargs):
         from achyk.documents.models import Document
 
-        from .news import AnnouncementPage, NewsPage
+        from .news import AnnouncementPage, NewsPage, by_event_date
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
-            NewsPage.objects.live().public().descendant_of(self)
+            public(NewsPage.objects.live(), request).descendant_of(self)
+            .select_related("image").prefetch_related("image__renditions")
             .order_by("-first_published_at")[:5]
         )  # fmt: skip
-        context["announcements"] = (
-            AnnouncementPage.objects.live().public().descendant_of(self)
+        context["announcements"] = by_event_date(
+            public(AnnouncementPage.objects.live(), request).descendant_of(self)
             .filter(Q(event_start__isnull=True) | Q(event_start__gte=timezone.now()))
-            .order_by("event_start", "-first_published_at")[:3]
-        )  # fmt: skip
-        context["recent_documents"] = Document.objects.public_for_body(self.body)[:5]
-        sections = list(Page.objects.live().public().child_of(self).in_menu())
+        )[:3]  # fmt: skip
+        served = getattr(request, "site_body", None)
+        if served is not None and served.pk == self.body_id:
+            self.body = served  # the body the middleware found: not read again
+        # One language a page: files in the page's language, or in none (a map, a photo).
+        context["recent_documents"] = Document.objects.public_for_body(self.body).filter(
+            language__in=["", translation.get_language()]
+        )[:5]
+        context["transparency_index"] = scores.indexes([self.body.pk]).get(self.body.pk)
+        context["next_event"] = next_event(self.body)
+        sections = list(public(Page.objects.live(), request).child_of(self).in_menu())
         context["sections"] = sections
-        context["section_of"] = sections_by_type(sections)
+        context["section_of"] = found = sections_by_type(sections)
+        context["head"] = head_of(found.get("leadership"))
+        context["council"] = council_of(found.get("council"))
         return context
+
+
+def head_of(leadership: Page | None):
+    """The head of the body: the first person of its leadership page (with the photo's
+    renditions), or None."""
+    from .sections import Person
+
+    if leadership is None:
+        return None
+    people = Person.objects.filter(page_id=leadership.pk).select_related("photo")
+    return people.prefetch_related("photo__renditions").first()
+
+
+def council_of(page: Page | None) -> dict | None:
+    """{"page", "deputies": how many, "chair": the first deputy}: the council's block on the
+    home, or None without a council page."""
+    from .council import Deputy
+
+    if page is None:
+        return None
+    deputies = list(Deputy.objects.filter(page_id=page.pk).values_list("name", "position"))
+    return {"page": page, "deputies": len(deputies), "chair": deputies[0] if deputies else None}
+
+
+#: How far ahead the home looks for the next public event.
+EVENT_HORIZON = datetime.timedelta(days=366)
+
+
+def next_event(body: Body) -> calendar.CalendarEvent | None:
+    """The body's next public event (a budget hearing, a gathering, a focus group, ...) from
+    every app's calendar (`bodies.calendar`), in the active language; None within a year."""
+    now = timezone.now()
+    upcoming = calendar.events(
+        body=body, language=translation.get_language(), start=now, end=now + EVENT_HORIZON
+    )
+    return upcoming[0] if upcoming else None
 
 
 def sections_by_type(sections) -> dict[str, Page]:
     """{"news": page, ...}: the home's sections by page type, to link "all news" and the like."""
     from django.contrib.contenttypes.models import ContentType
 
+    from .council import CouncilPage
     from .news import AnnouncementIndexPage, NewsIndexPage
     from .sections import ContactPage, DocumentIndexPage, LeadershipPage
 
     models_by_key = {
         "news": NewsIndexPage, "announcements": AnnouncementIndexPage,
         "documents": DocumentIndexPage, "contacts": ContactPage, "leadership": LeadershipPage,
+        "council": CouncilPage,
     }  # fmt: skip
     by_type = {page.content_type_id: page for page in sections}
     found = {}

@@ -2,9 +2,12 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, F, Q, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from ..visibility import public
 from .base import BasePage, paginate, rich_text
 
 
@@ -42,7 +45,7 @@ class NewsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         items = (
-            NewsPage.objects.live().public().child_of(self).select_related("image")
+            public(NewsPage.objects.live(), request).child_of(self).select_related("image")
             .prefetch_related("image__renditions").order_by("-first_published_at")
         )  # fmt: skip
         context["items"] = paginate(request, items)
@@ -78,14 +81,23 @@ class AnnouncementIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = (
-            AnnouncementPage.objects.live()
-            .public()
-            .child_of(self)
-            .order_by("-event_start", "-first_published_at")
-        )
+        items = by_event_date(public(AnnouncementPage.objects.live(), request).child_of(self))
         context["items"] = paginate(request, items)
         return context
+
+
+def by_event_date(announcements, now=None):
+    """Announcements in the order of their events: upcoming ones first, the soonest first;
+    then past ones, the latest first; those without a date last, newest first."""
+    now = now or timezone.now()
+    upcoming = Q(event_start__gte=now)
+    return announcements.annotate(
+        upcoming_at=Case(When(upcoming, then=F("event_start")), default=None),
+        past_at=Case(When(upcoming, then=None), default=F("event_start")),
+    ).order_by(
+        F("upcoming_at").asc(nulls_last=True), F("past_at").desc(nulls_last=True),
+        "-first_published_at", "-pk",
+    )  # fmt: skip
 
 
 class AnnouncementPage(BasePage):

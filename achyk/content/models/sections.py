@@ -15,6 +15,7 @@ from wagtail.search import index
 from achyk.ui.panels import BoundedInlinePanel
 
 from ..submissions import ReceptionSubmissionsView
+from ..visibility import public
 from .base import BasePage, paginate, rich_text
 
 
@@ -65,7 +66,7 @@ class GalleryIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         galleries = (
-            GalleryPage.objects.live().public().child_of(self)
+            public(GalleryPage.objects.live(), request).child_of(self)
             .order_by("-first_published_at")
             .prefetch_related("gallery_images__image__renditions")
         )  # fmt: skip
@@ -142,7 +143,14 @@ class LeadershipPage(BasePage):
 
     structure = rich_text(_("structure of the body"))
     content_panels = BasePage.content_panels + [
-        BoundedInlinePanel("people", label=_("People"), max_num=100),
+        BoundedInlinePanel(
+            "people",
+            label=_("People"),
+            max_num=100,
+            help_text=_(
+                "The first person is the head of the body, shown with the photo on the home page."
+            ),
+        ),
         "structure",
     ]
     parent_page_types = ["content.BodyHomePage"]
@@ -196,7 +204,9 @@ class VacancyIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         vacancies = (
-            VacancyPage.objects.live().public().child_of(self).order_by("-first_published_at")
+            public(VacancyPage.objects.live(), request)
+            .child_of(self)
+            .order_by("-first_published_at")
         )
         context["open_items"] = [v for v in vacancies if v.is_open]
         context["closed_items"] = [v for v in vacancies if not v.is_open][:10]

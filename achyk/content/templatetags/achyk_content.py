@@ -1,10 +1,15 @@
-"""Template tags of the site template: the language switch, the sections menu, the home link."""
+"""Template tags of the site template: the language switch, the sections menu (pages and
+the sections other apps hold), the home link."""
 
 from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
+
+from achyk.bodies import sections
+
+from ..visibility import public
 
 register = template.Library()
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -25,7 +30,8 @@ def language_links(context, page=None):
     page = page if isinstance(page, Page) and page.pk else None
     translations = {}
     if page is not None:
-        for other in page.get_translations(inclusive=True).live().public().select_related("locale"):
+        versions = public(page.get_translations(inclusive=True).live(), request)
+        for other in versions.select_related("locale"):
             translations[other.locale.language_code] = other
     current = translation.get_language()
     return [_link(request, page, code, translations.get(code), current) for code in codes]
@@ -49,7 +55,7 @@ def site_sections(context):
     home = site_home(context)
     if home is None:
         return []
-    return list(Page.objects.live().public().child_of(home).in_menu())
+    return list(public(Page.objects.live(), context["request"]).child_of(home).in_menu())
 
 
 @register.simple_tag(takes_context=True)
@@ -65,3 +71,50 @@ def site_home(context):
         cached = (language, body.site.root_page.localized)
         request._achyk_site_home = cached
     return cached[1]
+
+
+@register.simple_tag(takes_context=True)
+def body_sections(context):
+    """The sections other apps hold for the body being read, in the active language, once
+    per request (`bodies.sections`: one query): [{label, url, current}]."""
+    request = context["request"]
+    body = getattr(request, "site_body", None)
+    if body is None:
+        return []
+    held = getattr(request, "_achyk_body_sections", None)
+    if held is None:
+        held = request._achyk_body_sections = sections.sections_of(body)
+    match = getattr(request, "resolver_match", None)
+    here = match.view_name if match else None
+    return [
+        {"label": section.label, "url": reverse(section.url_name),
+         "current": section.url_name == here}
+        for section in held
+    ]  # fmt: skip
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context) -> dict | None:
+    """Where the reader is on the body's site: {"trail": [(title, url)], "current": title or
+    ""}, from the body's home down; None on the home and where no trail is known (search).
+
+    A page: its ancestors below the home (one query, none for a section), then its title. A
+    view of another app: the section it belongs to (`body_sections`), then, below the
+    section's own address, the trail ends at the section."""
+    request = context["request"]
+    home = site_home(context)
+    page = context.get("page")
+    if home is None or (isinstance(page, Page) and page.pk == home.pk):
+        return None
+    trail = [(home.title, home.get_url(request))]
+    if isinstance(page, Page) and page.pk and page.path.startswith(home.path):
+        if page.depth > home.depth + 1:
+            between = Page.objects.ancestor_of(page).filter(depth__gt=home.depth)
+            trail += [(item.title, item.get_url(request)) for item in between]
+        return {"trail": trail, "current": page.title}
+    for section in body_sections(context):
+        if request.path == section["url"]:
+            return {"trail": trail, "current": section["label"]}
+        if request.path.startswith(section["url"]):
+            return {"trail": trail + [(section["label"], section["url"])], "current": ""}
+    return None

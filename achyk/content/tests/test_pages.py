@@ -217,7 +217,9 @@ def test_body_home_page_queries_stay_bounded(
         f.announcement(body_a, "ky")
         f.document(body_a)
     client.get("/burana/ky/")  # warm caches that every request shares (content types, sites)
-    with django_assert_max_num_queries(20):
+    # 23: the page (test_render_scale.HOME_QUERIES: its lists, score, next event from each
+    # source of the calendar, the head and the council), and the news photos' renditions (1).
+    with django_assert_max_num_queries(25):
         assert client.get("/burana/ky/").status_code == 200
 
 
@@ -226,5 +228,5 @@ def test_news_list_queries_stay_bounded(client, body_a, django_assert_max_num_qu
     for _n in range(10):
         f.news(body_a, "ky", image=f.image(body_a), image_alt="Сүрөт")
     client.get("/burana/ky/news/")  # renditions are made on the first view
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(19):  # 18, and the sections other apps hold
         assert client.get("/burana/ky/news/").status_code == 200

@@ -1,0 +1,88 @@
+"""A page begun and left never blocks starting it again: the draft that autosave kept holds
+the address made from the title, and the new page gets the next free one; the "add" screen
+offers the clerk's unfinished pages to continue, in the admin's language."""
+
+import re
+
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from achyk.content import models as content
+from achyk.content.tests import factories as f
+from achyk.content.tests.test_page_editor import TEXT, speak
+
+
+def news_form(title, slug, **extra):
+    return nested_form_data({
+        "title": title, "slug": slug, "intro": "Кыскача", "body": TEXT, "image_alt": "",
+        "comments": inline_formset([]), **extra,
+    })  # fmt: skip
+
+
+def add_url(parent):
+    return reverse("wagtailadmin_pages:add", args=["content", "newspage", parent.pk])
+
+
+def unfinished(html):
+    found = re.search(r"<section[^>]*data-unfinished-pages>(.*?)</section>", html, re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found[1])).strip() if found else ""
+
+
+def test_a_page_begun_and_left_does_not_block_starting_it_again(client, body_a, body_b, editor_a):
+    news = f.section(body_a, "ky", content.NewsIndexPage)
+    speak(client, editor_a, "ky")
+    # Autosave: the half-filled form is saved as a draft, as Wagtail's script does it.
+    form = news_form("Суу түтүгү", "suu-tutugu")
+    client.post(add_url(news), form, HTTP_ACCEPT="application/json")
+    left = content.NewsPage.objects.get(title="Суу түтүгү")
+    assert (left.live, left.slug) == (False, "suu-tutugu")
+
+    response = client.post(
+        add_url(news), news_form("Суу түтүгү", "suu-tutugu", **{"action-publish": "publish"})
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    fresh = content.NewsPage.objects.live().get(title="Суу түтүгү")
+    assert fresh.slug == "suu-tutugu-2"
+    assert content.NewsPage.objects.get(pk=left.pk).slug == "suu-tutugu"  # the draft is kept
+
+
+def test_the_add_screen_offers_the_clerks_unfinished_pages(client, body_a, body_b, editor_a):
+    news = f.section(body_a, "ky", content.NewsIndexPage)
+    speak(client, editor_a, "ky")
+    client.post(add_url(news), news_form("Суу түтүгү", "suu-tutugu"))
+    f.news(body_a, "ky", title="Жарыяланган", slug="jar")  # published: not offered
+
+    html = client.get(add_url(news)).content.decode()
+
+    offered = unfinished(html)
+    assert "Суу түтүгү" in offered and "Жарыяланган" not in offered
+    assert "Бул жерде ушундай барактарды баштап, жарыялаган жоксуз" in offered
+    draft = content.NewsPage.objects.get(title="Суу түтүгү")
+    assert reverse("wagtailadmin_pages:edit", args=[draft.pk]) in html
+
+
+def test_another_clerks_unfinished_pages_are_not_offered(client, body_a, body_b, editor_a, admin_a):
+    news = f.section(body_a, "ky", content.NewsIndexPage)
+    speak(client, admin_a, "ru")
+    client.post(add_url(news), news_form("Суу түтүгү", "suu-tutugu"))
+    speak(client, editor_a, "ru")
+
+    assert unfinished(client.get(add_url(news)).content.decode()) == ""
+
+
+def test_an_existing_page_keeps_its_address_error(client, body_a, body_b, editor_a):
+    f.news(body_a, "ky", title="Биринчи", slug="birinchi")
+    page = f.news(body_a, "ky", title="Экинчи", slug="ekinchi")
+    speak(client, editor_a, "ru")
+
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        news_form("Экинчи", "birinchi", **{"action-publish": "publish"}),
+    )
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "birinchi" in html and "уже используется" in html
+    page.refresh_from_db()
+    assert page.slug == "ekinchi"
