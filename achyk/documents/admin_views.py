@@ -1,5 +1,6 @@
 """Wagtail's document add and edit views, warning when the file's act still lacks a version in
-a language the law requires: on the form (the act's list names what each act lacks; the edit
+a language the law requires (and that readers do not see a file without a title and a
+language): on the form (the act's list names what each act lacks; the edit
 form says it above the fields) and, after a save, as a message. The save is never blocked.
 
 Registered before Wagtail's own routes (`wagtail_hooks.py`), so `wagtaildocs:add` and
@@ -7,9 +8,11 @@ Registered before Wagtail's own routes (`wagtail_hooks.py`), so `wagtaildocs:add
 """
 
 from django.contrib import messages
+from django.utils.translation import gettext as _
 from wagtail.documents.views import documents
 
 from . import notices
+from .models import DocumentType
 
 
 def _act_chosen(form):
@@ -20,6 +23,11 @@ def _act_chosen(form):
 class WarnMissingVersionsMixin:
     def save_instance(self):
         document = super().save_instance()
+        if not document.is_published:
+            messages.warning(
+                self.request,
+                _("Readers do not see this document until it has a title and a language."),
+            )
         act = document.act
         if act is not None:
             act.refresh_from_db()
@@ -37,7 +45,17 @@ class WarnMissingVersionsMixin:
 
 
 class DocumentCreateView(WarnMissingVersionsMixin, documents.CreateView):
+    """`?act_type=<code>` chooses the new act's type (the monitor's to-do list links here)."""
+
     template_name = "documents/admin/document_add.html"
+
+    def get_initial(self):
+        initial = super().get_initial()
+        code = self.request.GET.get("act_type", "")
+        document_type = DocumentType.objects.filter(code=code).first() if code else None
+        if document_type is not None:
+            initial["act_type"] = document_type.pk
+        return initial
 
 
 class DocumentEditView(WarnMissingVersionsMixin, documents.EditView):

@@ -11,9 +11,11 @@ or one of its files tells the monitor (`connect()`, from `DocumentsConfig.ready(
 from __future__ import annotations
 
 from collections.abc import Iterable
+from urllib.parse import urlencode
 
 from django.db.models.functions import Substr
 from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -34,6 +36,12 @@ class DocumentEvidence:
                 f"{PREFIX}{document_type.code}",
                 _("documents: %(type)s") % {"type": document_type.name},
             )
+
+    def editor_url(self, *, key: str, body) -> str | None:
+        """The upload of an act with its type chosen (the monitor's to-do list links here)."""
+        if not key.startswith(PREFIX):
+            return None
+        return f"{reverse('wagtaildocs:add')}?{urlencode({'act_type': key[len(PREFIX) :]})}"
 
     def collect(self, *, keys: set[str], body_ids) -> Iterable[EvidenceItem]:
         codes = [key[len(PREFIX) :] for key in keys if key.startswith(PREFIX)]
@@ -57,8 +65,10 @@ class DocumentEvidence:
 def _files(acts) -> dict[int, list[dict]]:
     """The files (language versions) of `acts`, a queryset read as a subquery."""
     found: dict[int, list[dict]] = {}
-    rows = Document.objects.filter(act__in=acts.values("pk"), is_archived=False).values(
-        "act_id", "language", "created_at", "updated_at"
+    rows = (
+        Document.objects.public()
+        .filter(act__in=acts.values("pk"))
+        .values("act_id", "language", "created_at", "updated_at")
     )
     for row in rows:
         found.setdefault(row["act_id"], []).append(row)

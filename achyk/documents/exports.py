@@ -30,7 +30,7 @@ def act_url(request, act) -> str:
 def act_record(request, act) -> dict:
     files = getattr(act, "public_files", None)
     if files is None:
-        files = list(act.files.filter(is_archived=False).order_by("language", "pk"))
+        files = list(act.files.public().order_by("language", "pk"))
     return {
         "id": act.pk,
         "body": act.body.slug,
@@ -41,7 +41,7 @@ def act_record(request, act) -> dict:
         "signatory": act.signatory,
         "status": act.status,
         "languages": sorted({f.language for f in files if f.language}),
-        "title": act.title,
+        "title": act.local_title,
         "url": act_url(request, act),
         "files": [
             {

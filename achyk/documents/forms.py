@@ -18,7 +18,7 @@ from achyk.bodies.roles import body_of
 from achyk.ui.uploads import ContentCheckedFileMixin, check_document, use_checked_file_field
 
 from . import notices
-from .models import Act, ActChange, ActStatus, AdoptedBy, DocumentType
+from .models import TITLE_LANGUAGES, Act, ActChange, ActStatus, AdoptedBy, DocumentType
 from .services import ActIn, create_act, record_change
 
 
@@ -35,7 +35,8 @@ class ActChoiceField(forms.ModelChoiceField):
         return notices.choice_label(obj)
 
 
-#: The metadata of a new act, asked beside the file; the act's title is the file's title.
+#: The metadata of a new act, asked beside the file; the act's title is the file's title, in
+#: the file's language.
 NEW_ACT_FIELDS = ("act_type", "act_number", "act_adopted_on", "act_adopted_by", "act_signatory",
                   "act_status")  # fmt: skip
 
@@ -90,6 +91,12 @@ class DocumentForm(BaseDocumentForm):
         return data
 
     def save(self, commit=True):
+        # Readers see an upload once its title and language are given: a bulk upload saves
+        # each file first with its name as title and no language, then asks for them.
+        data = self.cleaned_data
+        if "language" in self.fields:
+            title = (data.get("title") or "").strip()
+            self.instance.is_published = bool(title and data.get("language"))
         document = super().save(commit=commit)
         if commit and "act" in self.fields:
             self._register(document)
@@ -99,8 +106,11 @@ class DocumentForm(BaseDocumentForm):
         """Make a new act from the metadata, or note the file in its act's history."""
         data = self.cleaned_data
         if document.act is None and data.get("act_type") and document.body:
+            titled = {f"title_{document.language}": document.title}
+            if document.language not in TITLE_LANGUAGES:
+                titled = {"title": document.title}
             act = create_act(body=document.body, by=self.user, data=ActIn(
-                type=data["act_type"], title=document.title, number=data["act_number"],
+                type=data["act_type"], **titled, number=data["act_number"],
                 adopted_on=data["act_adopted_on"], signatory=data["act_signatory"],
                 adopted_by=data["act_adopted_by"] or AdoptedBy.COUNCIL,
                 status=data["act_status"] or ActStatus.IN_FORCE,

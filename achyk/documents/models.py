@@ -29,9 +29,14 @@ class Language(models.TextChoices):
 
 
 class DocumentQuerySet(BodyOwnedQuerySet, WagtailDocumentQuerySet):
+    def public(self):
+        """What readers may see: documents published (given a title and a language) and not
+        archived."""
+        return self.filter(is_archived=False, is_published=True)
+
     def public_for_body(self, body):
-        """What readers of the body's site see: its documents that are not archived."""
-        return self.filter(body=body, is_archived=False).order_by("-created_at")
+        """What readers of the body's site see: its public documents, newest first."""
+        return self.public().filter(body=body).order_by("-created_at")
 
 
 class Document(AbstractDocument):
@@ -61,6 +66,12 @@ class Document(AbstractDocument):
         help_text=_("Archived documents are hidden from the public site and can be restored."),
     )  # fmt: skip
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    #: False for an upload whose title and language the uploader has not given yet (a bulk
+    #: upload names each file after itself): readers do not see it until they are given.
+    is_published = models.BooleanField(
+        _("published"), default=True, editable=False,
+        help_text=_("Readers see a document once it has a title and a language."),
+    )  # fmt: skip
     act = models.ForeignKey(
         "Act", null=True, blank=True, on_delete=models.SET_NULL, related_name="files",
         verbose_name=_("legal act"),
@@ -153,6 +164,10 @@ class ActStatus(models.TextChoices):
     EXPIRED = "expired", _("expired")
 
 
+#: The languages an act has a title column for.
+TITLE_LANGUAGES = ("ky", "ru", "kk")
+
+
 class ActQuerySet(BodyOwnedQuerySet):
     def public_for_body(self, body):
         """What readers of the body's site see: its acts, newest adoption first."""
@@ -176,7 +191,12 @@ class Act(models.Model):
     type = models.ForeignKey(
         DocumentType, on_delete=models.PROTECT, related_name="acts", verbose_name=_("type")
     )
+    #: The title in the body's default language, kept by `save` from its `title_<code>`: what
+    #: the slug, the admin's search and every reader without a title of their own read.
     title = models.CharField(_("title"), max_length=500)
+    title_ky = models.CharField(_("title (Kyrgyz)"), max_length=500, blank=True)
+    title_ru = models.CharField(_("title (Russian)"), max_length=500, blank=True)
+    title_kk = models.CharField(_("title (Kazakh)"), max_length=500, blank=True)
     number = models.CharField(_("number"), max_length=50, blank=True)
     adopted_on = models.DateField(_("date of adoption"), null=True, blank=True)
     adopted_by = models.CharField(
@@ -207,13 +227,46 @@ class Act(models.Model):
         indexes = [models.Index(fields=["body", "type", "adopted_on"])]
 
     def __str__(self):
-        return f"{self.title} № {self.number}" if self.number else self.title
+        return self.label()
+
+    def save(self, *args, **kwargs):
+        self._keep_main_title()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self, language: str | None = None) -> str | None:
         """The act's page in the body's documents section (`language`, or the body's default):
         `<section>/acts/<id>-<slug>/`. None while the body has no documents section."""
         section_url = self._section_url(language or get_language())
         return section_url + act_path(self) if section_url else None
+
+    def _keep_main_title(self) -> None:
+        """`title` is the title in the body's default language; an act made with `title` only
+        (an import, an older caller) gets it as that language's title."""
+        titles = {code: getattr(self, f"title_{code}") for code in TITLE_LANGUAGES}
+        default = self.body.default_language if self.body_id else ""
+        if titles.get(default):
+            self.title = titles[default]
+        elif not any(titles.values()):
+            if self.title and default in TITLE_LANGUAGES:
+                setattr(self, f"title_{default}", self.title)
+        elif not self.title:
+            self.title = next(value for value in titles.values() if value)
+
+    def title_in(self, language: str | None = None) -> str:
+        """The title in `language` (the active one when not given), else the main title."""
+        code = language or get_language() or ""
+        own = getattr(self, f"title_{code}", "") if code in TITLE_LANGUAGES else ""
+        return own or self.title
+
+    @property
+    def local_title(self) -> str:
+        """The title in the active language: what a page in that language shows."""
+        return self.title_in()
+
+    def label(self, language: str | None = None) -> str:
+        """The title in `language` (the active one) with the number: "Title № 12"."""
+        title = self.title_in(language)
+        return f"{title} № {self.number}" if self.number else title
 
     def _section_url(self, language: str) -> str | None:
         body = self.body
@@ -402,7 +455,7 @@ def refresh_languages(act_ids) -> None:
     if not ids:
         return
     found: dict[int, set[str]] = {act_id: set() for act_id in ids}
-    files = Document.objects.filter(act_id__in=ids, is_archived=False).exclude(language="")
+    files = Document.objects.filter(act_id__in=ids).public().exclude(language="")
     for act_id, language in files.values_list("act_id", "language"):
         found[act_id].add(language)
     for act_id, languages in found.items():

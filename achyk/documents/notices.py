@@ -31,7 +31,7 @@ def missing_versions(act: Act | None, *, named: bool = False) -> str:
 
 def with_languages(acts):
     """`acts` with their public files' languages read at once, for `choice_label`."""
-    files = Document.objects.filter(is_archived=False).only("pk", "act_id", "language")
+    files = Document.objects.public().only("pk", "act_id", "language")
     return acts.select_related("type", "body").prefetch_related(
         Prefetch("files", queryset=files, to_attr="public_versions")
     )

@@ -11,7 +11,9 @@ from django.db.models.signals import post_delete, post_save
 from achyk.pagecache import generations
 
 #: Saves that only record the extraction's result, or other bookkeeping, not a new file.
-_NOT_A_NEW_FILE = frozenset({"text", "has_text_layer", "act", "language", "is_archived"})
+_NOT_A_NEW_FILE = frozenset(
+    {"text", "has_text_layer", "act", "language", "is_archived", "is_published"}
+)
 
 
 def document_saved(sender, instance, created, update_fields=None, **kwargs) -> None:
@@ -24,7 +26,7 @@ def document_saved(sender, instance, created, update_fields=None, **kwargs) -> N
 
 
 #: What a file's languages depend on: a save of other fields (its text, its title) leaves them.
-_LANGUAGE_FIELDS = frozenset({"act", "language", "is_archived"})
+_LANGUAGE_FIELDS = frozenset({"act", "language", "is_archived", "is_published"})
 
 
 def file_languages_changed(sender, instance, update_fields=None, **kwargs) -> None:

@@ -17,7 +17,7 @@ def act_for(user, pk) -> Act:
 
 
 def public_files(act: Act):
-    return act.files.filter(is_archived=False).order_by("language")
+    return act.files.public().order_by("language")
 
 
 def public_act(body: Body, pk: int) -> Act:
@@ -30,7 +30,7 @@ def public_act(body: Body, pk: int) -> Act:
             "tags",
             Prefetch(
                 "files",
-                queryset=Document.objects.filter(is_archived=False).order_by("language"),
+                queryset=Document.objects.public().order_by("language"),
                 to_attr="public_files",
             ),
             Prefetch("outgoing", queryset=relations, to_attr="outgoing_links"),
@@ -57,7 +57,7 @@ def missing_languages(act: Act, present=None) -> list[str]:
     """The required languages (`required_languages`) with no public file of `act`; `present`
     gives the languages of its files when they are already read."""
     if present is None:
-        present = act.files.filter(is_archived=False).values_list("language", flat=True)
+        present = act.files.public().values_list("language", flat=True)
     present = set(present)
     return [code for code in required_languages(act.body) if code not in present]
 

@@ -12,13 +12,20 @@ from achyk.bodies.models import Body
 from .models import Act, ActChange, ActRelation, ActStatus, AdoptedBy, Document, DocumentType
 
 #: The act's fields whose changes the history names.
-TRACKED_FIELDS = ("type", "title", "number", "adopted_on", "adopted_by", "signatory", "status")
+TRACKED_FIELDS = ("type", "title_ky", "title_ru", "title_kk", "number", "adopted_on",
+                  "adopted_by", "signatory", "status")  # fmt: skip
 
 
 @dataclass
 class ActIn:
+    """A new act; `title` is its title in the body's default language, unless the titles per
+    language say otherwise (`Act.save` keeps the two together)."""
+
     type: DocumentType
-    title: str
+    title: str = ""
+    title_ky: str = ""
+    title_ru: str = ""
+    title_kk: str = ""
     number: str = ""
     adopted_on: date | None = None
     adopted_by: str = AdoptedBy.COUNCIL
@@ -38,7 +45,8 @@ def record_change(*, act: Act, by, action: str, **details) -> ActChange:
 @transaction.atomic
 def create_act(*, body: Body, data: ActIn, by=None) -> Act:
     act = Act.objects.create(
-        body=body, type=data.type, title=data.title, number=data.number,
+        body=body, type=data.type, title=data.title, title_ky=data.title_ky,
+        title_ru=data.title_ru, title_kk=data.title_kk, number=data.number,
         adopted_on=data.adopted_on, adopted_by=data.adopted_by, signatory=data.signatory,
         status=data.status,
     )  # fmt: skip
@@ -50,7 +58,11 @@ def create_act(*, body: Body, data: ActIn, by=None) -> Act:
 
 @transaction.atomic
 def update_act(*, act: Act, changes: dict, by=None) -> Act:
-    """Apply `changes` ({field: value}) and record the names of the fields that changed."""
+    """Apply `changes` ({field: value}) and record the names of the fields that changed.
+    `title` is the title in the body's default language."""
+    default = f"title_{act.body.default_language}"
+    if "title" in changes and hasattr(act, default) and default not in changes:
+        changes = {default if name == "title" else name: value for name, value in changes.items()}
     changed = [name for name, value in changes.items() if getattr(act, name) != value]
     for name in changed:
         setattr(act, name, changes[name])

@@ -46,7 +46,7 @@ class ActCreateView(kit.SealedCreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         body = self.form.target_body
-        fields = {name: data[name] for name in TRACKED_FIELDS if name != "type"}
+        fields = {name: data[name] for name in TRACKED_FIELDS if name != "type" and name in data}
         act = create_act(
             body=body, by=self.request.user,
             data=ActIn(type=data["type"], tags=[t for t in data.get("tags", [])], **fields),
@@ -62,6 +62,7 @@ class ActEditView(kit.SealedEditView):
     def save_instance(self):
         data, act = self.form.cleaned_data, self.form.instance
         changed = [name for name in TRACKED_FIELDS if name in self.form.changed_data]
+        changed = [name for name in changed if name in data]
         act = update_act(
             act=Act.objects.get(pk=act.pk), changes={n: data[n] for n in changed},
             by=self.request.user,
@@ -96,10 +97,11 @@ class ActViewSet(kit.SealedViewSet):
     index_view_class = ActIndexView
     add_view_class = ActCreateView
     edit_view_class = ActEditView
-    search_fields = ["title", "number", "signatory"]
+    search_fields = ["title", "title_ky", "title_ru", "title_kk", "number", "signatory"]
     list_filter = ["type", "status", "adopted_by"]
     list_display = [
-        "title", "type", "number", "adopted_on", "status",
+        Column("title", label=_("title"), accessor="local_title", sort_key="title"),
+        "type", "number", "adopted_on", "status",
         Column("languages", label=_("Languages"), accessor=_languages),
     ]  # fmt: skip
 

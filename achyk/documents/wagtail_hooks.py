@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
+from achyk.bodies import roles
 from achyk.bodies.kit import StaffMenuItem
 
 from .admin_views import DocumentCreateView, DocumentEditView
@@ -42,8 +43,14 @@ def register_registry_viewsets():
 def serve_only_public_documents(document, request):
     """`/documents/<id>/<name>` serves what readers may see: an archived document, or one of a
     body taken off the platform, answers 404 like a missing one, to everyone (ids are
-    sequential, so anything else could be read by counting). Staff restore it to open it."""
+    sequential, so anything else could be read by counting). Staff restore it to open it.
+    An upload not yet published (no title and language given) opens for those who reach its
+    body in the admin only."""
     if document.is_archived:
+        raise Http404
+    if not document.is_published and not (
+        document.body_id is not None and roles.reaches_body(request.user, document.body)
+    ):
         raise Http404
     if document.body_id is not None and not document.body.is_active:
         raise Http404

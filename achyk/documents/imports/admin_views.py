@@ -13,9 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from achyk.bodies.kit import BodyChoiceMixin, forbidden
+from achyk.bodies.kit import BodyChoiceMixin, TitledScreen, forbidden
 from achyk.bodies.models import Body
 from achyk.bodies.roles import body_of, is_platform_admin, opens_body_screens
 
@@ -50,7 +49,7 @@ class ImportForm(BodyChoiceMixin, forms.Form):
         return sheet.read()
 
 
-class ImportView(WagtailAdminTemplateMixin, TemplateView):
+class ImportView(TitledScreen, TemplateView):
     page_title = gettext_lazy("Import acts")
     header_icon = "doc-full-inverse"
     template_name = "documents/admin/import.html"

@@ -24,7 +24,7 @@ from achyk.bodies.models import Body
 from achyk.ui import staging
 from achyk.ui.uploads import check_document
 
-from ..models import Act, ActStatus, AdoptedBy, Document, DocumentType
+from ..models import TITLE_LANGUAGES, Act, ActStatus, AdoptedBy, Document, DocumentType
 from ..services import ActIn, attach_file, create_act, link_acts
 from . import bulk
 
@@ -168,8 +168,14 @@ def _save(*, body: Body, user, rows: list[bulk.Row], paths: dict[str, str]) -> l
         main = next(
             (r for r in versions if r.get("language") == body.default_language), versions[0]
         )
+        titles = {  # each language version's row names the act in its language
+            f"title_{row.get('language')}": row.get("title")
+            for row in versions
+            if row.get("language") in TITLE_LANGUAGES
+        }
         act = create_act(body=body, by=user, data=ActIn(
-            type=types[main.get("type")], title=main.get("title"), number=main.get("number"),
+            type=types[main.get("type")], title=main.get("title"), **titles,
+            number=main.get("number"),
             adopted_on=main.adopted_on, adopted_by=main.get("adopted_by") or AdoptedBy.COUNCIL,
             signatory=main.get("signatory"), status=main.get("status") or ActStatus.IN_FORCE,
             tags=main.tags,

@@ -129,7 +129,7 @@ def _territory_ids(territory: Territory) -> list[int]:
 
 def public_files():
     """The files readers may download: not archived, in the order of languages."""
-    return Document.objects.filter(is_archived=False).order_by("language", "pk")
+    return Document.objects.public().order_by("language", "pk")
 
 
 def share_bodies(acts, bodies: dict | None = None):

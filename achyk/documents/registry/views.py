@@ -137,7 +137,7 @@ class RegistryRssFeed(Feed):
 
     def item_title(self, act):
         number = f" № {act.number}" if act.number else ""
-        return f"{act.type.name}{number}: {act.title}"
+        return f"{act.type.name}{number}: {act.local_title}"
 
     def item_description(self, act):
         parts = [act.get_adopted_by_display(), act.signatory, act.get_status_display()]

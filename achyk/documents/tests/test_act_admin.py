@@ -4,6 +4,7 @@ missing language version is pointed out, and document types are the platform adm
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 
 from achyk.documents.models import Act, ActStatus, DocumentType
 from achyk.documents.tests import factories, files
@@ -23,7 +24,7 @@ def superuser(client, platform):
 
 
 def act_data(**extra):
-    return {"type": DocumentType.objects.get(code="head-order").pk, "title": "Буйрук «ң»",
+    return {"type": DocumentType.objects.get(code="head-order").pk, "title_ky": "Буйрук «ң»",
             "number": "5-б", "adopted_on": "2026-11-02", "adopted_by": "head",
             "signatory": "А. Асанов", "status": "in_force", "tags": "", **extra}  # fmt: skip
 
@@ -55,7 +56,7 @@ def test_edit_records_which_fields_changed(editor, body_a, editor_a):
 def test_links_set_in_the_admin_are_shown_both_ways(editor, body_a):
     old = factories.act(body_a, title="Эски")
     new = factories.act(body_a, title="Жаңы")
-    editor.post(f"/admin/acts/edit/{new.pk}/", act_data(title="Жаңы", amends=[old.pk]))
+    editor.post(f"/admin/acts/edit/{new.pk}/", act_data(title_ky="Жаңы", amends=[old.pk]))
     old.refresh_from_db()
     assert old.status == ActStatus.AMENDED
     assert list(old.incoming.values_list("from_act", flat=True)) == [new.pk]
@@ -147,3 +148,34 @@ def test_editor_opens_the_history_and_the_usage_of_an_act(editor, body_a):
                 f"/admin/acts/usage/{act.pk}/"):  # fmt: skip
         response = editor.get(url)
         assert response.status_code == 200, url
+
+
+def test_an_act_has_a_title_in_each_language_of_its_body(client, body_a, body_b, editor_a):
+    from achyk.content.tests.test_page_editor import speak
+
+    speak(client, editor_a, "ru")
+    html = client.get("/admin/acts/new/").content.decode()
+    assert 'name="title_ky"' in html and 'name="title_ru"' in html
+    assert 'name="title_kk"' not in html  # Burana writes in Kyrgyz and Russian
+    with translation.override("ru"):
+        assert capfirst(translation.gettext("title (Kyrgyz)")) in html
+
+    response = client.post("/admin/acts/new/", act_data(title_ru="Приказ «ң»"))
+
+    assert response.status_code == 302
+    act = Act.objects.get()
+    assert (act.title, act.title_ky, act.title_ru) == ("Буйрук «ң»", "Буйрук «ң»", "Приказ «ң»")
+    assert (act.title_in("ru"), act.title_in("ky"), act.title_in("kk")) == (
+        "Приказ «ң»", "Буйрук «ң»", "Буйрук «ң»",
+    )  # fmt: skip
+
+
+def test_the_title_in_the_bodys_language_is_required(client, body_a, editor_a):
+    from achyk.content.tests.test_page_editor import speak
+
+    speak(client, editor_a, "ky")
+    response = client.post("/admin/acts/new/", act_data(title_ky="", title_ru="Приказ"))
+
+    assert response.status_code == 200 and not Act.objects.exists()
+    with translation.override("ky"):
+        assert translation.gettext("This field is required.") in response.content.decode()

@@ -154,3 +154,22 @@ def test_act_knows_its_address_in_each_language(budget_act):
     assert path("ky") == act_url(body, budget_act, "ky")
     assert path("ru") == act_url(body, budget_act, "ru")
     assert path("en") == act_url(body, budget_act, body.default_language)
+
+
+def test_each_language_reads_the_acts_title_in_its_language(client, budget_act, settings):
+    settings.CACHE_PAGE_SECONDS = 0
+    update_act(act=budget_act, changes={"title_ru": "Бюджет на 2027 год <b>"})
+
+    russian = main_of(client.get(act_url(budget_act.body, budget_act, "ru")))
+    kyrgyz = main_of(client.get(act_url(budget_act.body, budget_act, "ky")))
+    registry = main_of(client.get(section_path(budget_act.body, "ru")))
+
+    assert "<h1>Бюджет на 2027 год &lt;b&gt;</h1>" in russian
+    assert "2027-жылдын бюджети" not in russian
+    assert "<h1>2027-жылдын бюджети &lt;b&gt;</h1>" in kyrgyz
+    assert "Бюджет на 2027 год &lt;b&gt;" in registry and "2027-жылдын бюджети" not in registry
+
+
+def test_an_act_without_a_russian_title_shows_its_own_on_the_russian_page(client, budget_act):
+    russian = main_of(client.get(act_url(budget_act.body, budget_act, "ru")))
+    assert "<h1>2027-жылдын бюджети &lt;b&gt;</h1>" in russian
