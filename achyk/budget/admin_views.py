@@ -12,9 +12,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from achyk.bodies.kit import forbidden
+from achyk.bodies.kit import TitledScreen, forbidden
 from achyk.bodies.roles import may_write, opens_body_screens
 
 from . import selectors, services
@@ -22,7 +21,7 @@ from .forms import ApprovalForm
 from .models import Budget, StageName
 
 
-class BudgetAdminMixin(WagtailAdminTemplateMixin):
+class BudgetAdminMixin(TitledScreen):
     header_icon = "table"
 
     def dispatch(self, request, *args, **kwargs):

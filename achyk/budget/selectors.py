@@ -56,6 +56,27 @@ def published_years(body: Body) -> list[int]:
     )
 
 
+def current_year(years: Collection[int], *, today_year: int) -> int | None:
+    """The year a budget's first page opens on, among the published `years`: this year, else
+    the newest year before it (the plan last in force), else the nearest year after it (a
+    body that has only drafted its first budget). Never next year's draft when this year's
+    budget is published."""
+    past = [year for year in years if year <= today_year]
+    if past:
+        return max(past)
+    return min(years, default=None)
+
+
+def plan_stages_by_year(body: Body, years: Collection[int]) -> dict[int, str]:
+    """{year: the stage holding the plan (amended, approved, else the draft)} of the body's
+    budgets of `years`, in one query: what the first page says of next year's budget."""
+    found: dict[int, set[str]] = {}
+    rows = Stage.objects.filter(budget__body=body, budget__year__in=list(years))
+    for year, stage in rows.values_list("budget__year", "stage").distinct():
+        found.setdefault(year, set()).add(stage)
+    return {year: plan_stage(stages, or_draft=True) for year, stages in sorted(found.items())}
+
+
 def stages_of(budget: Budget) -> QuerySet[Stage]:
     """The published stages of a budget (execution: one row per quarter reported)."""
     return budget.stages.order_by("stage", "quarter")

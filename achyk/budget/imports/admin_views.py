@@ -1,9 +1,11 @@
 """The budget import in the admin (views stay thin).
 
-/admin/budget/import/ takes a file and /admin/budget/import/<token>/ maps its columns,
-previews every row and saves all or nothing. The file waits in between in `ui.staging`
-(area "budget-imports", the token is its id), with the body, year, stage and mapping. Body
-staff import into their own body; platform admins choose the body; supervisors import nothing.
+/admin/budget/import/ takes a file (`?template=xlsx` or `csv` gives the template to fill in,
+`template.py`; the screen explains each column and lists the valid codes) and
+/admin/budget/import/<token>/ maps its columns, previews every row and saves all or nothing.
+The file waits in between in `ui.staging` (area "budget-imports", the token is its id), with
+the body, year, stage and mapping. Body staff import into their own body; platform admins
+choose the body; supervisors import nothing.
 """
 
 from pathlib import PurePath
@@ -18,14 +20,14 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from achyk.bodies.kit import forbidden
-from achyk.bodies.models import Body
-from achyk.bodies.roles import is_platform_admin, may_write
+from achyk.bodies.models import Body, Country
+from achyk.bodies.roles import body_of, is_platform_admin, may_write
 from achyk.ui import staging
 
 from .. import services
 from ..admin_views import BudgetAdminMixin
 from ..models import Line, StageName
-from . import judging, sheets
+from . import judging, sheets, template
 from .forms import MappingForm, UploadForm
 
 #: Where uploaded budget files wait for the confirmation (`ui.staging`).
@@ -47,8 +49,28 @@ class ImportUploadView(BudgetAdminMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
+        if request.GET.get("template") in ("csv", "xlsx"):
+            stage = request.GET.get("stage", StageName.APPROVED)
+            stage = stage if stage in StageName.values else StageName.APPROVED
+            return template.response(request.GET["template"], country=self.country(), stage=stage)
         form = UploadForm(for_user=request.user)
         return self.render_to_response(self.get_context_data(form=form))
+
+    def country(self) -> str:
+        """The body's country; a platform admin without one asks for it (`?country=KZ`)."""
+        body = body_of(self.request.user)
+        if body is not None:
+            return body.country
+        asked = self.request.GET.get("country", "")
+        return asked if asked in Country.values else Country.KG
+
+    def get_context_data(self, **kwargs):
+        country = self.country()
+        return super().get_context_data(
+            columns=template.COLUMNS, codes=template.codes(country), country=country,
+            countries=Country.choices if body_of(self.request.user) is None else [],
+            **kwargs,
+        )  # fmt: skip
 
     def post(self, request, *args, **kwargs):
         form = UploadForm(request.POST, request.FILES, for_user=request.user)
@@ -89,12 +111,13 @@ class ImportPreviewView(BudgetAdminMixin, TemplateView):
         """The table's headers and the verdict on its rows (or a problem reading it)."""
         try:
             table = sheets.read_table(self.staged.read(self.entry["name"]), self.entry["ext"])
+            mapping = mapping or self.entry["mapping"] or judging.guess_mapping(table.headers)
+            # The rows are read as they are judged: a sheet damaged further down fails here.
+            verdict = judging.judge(
+                table, mapping=mapping, stage=self.entry["stage"], country=self.body.country
+            )
         except sheets.SheetError as error:
             return [], None, str(error)
-        mapping = mapping or self.entry["mapping"] or judging.guess_mapping(table.headers)
-        verdict = judging.judge(
-            table, mapping=mapping, stage=self.entry["stage"], country=self.body.country
-        )
         return table.headers, (mapping, verdict), None
 
     def get(self, request, token, *args, **kwargs):

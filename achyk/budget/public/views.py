@@ -1,6 +1,7 @@
 """Public budget pages of a body: /<slug>/<lang>/budget/...
 
-- `budget/`: the years published and an overview of the latest;
+- `budget/`: the budget of the current year (plan against execution, its charts, its open
+  data), the years published, and next year's budget (the draft, usually) linked beside;
 - `budget/<year>/`: revenue and expenditure by category, plan against execution by quarter,
   the years before, per resident.
 
@@ -11,10 +12,12 @@ budget is always some body's) and for anything unpublished.
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 
 from .. import selectors
 from ..citizens.selectors import citizens_budgets
 from ..hearings.selectors import published_hearings
+from ..models import StageName
 from .overview import overview
 
 
@@ -27,13 +30,21 @@ def site_body(request):
 
 
 def index(request):
-    """The years of the body's budget, with the latest year's overview."""
+    """The current year's budget in full (as its year page shows it), the years published,
+    and the years after it (next year's draft) linked with the stage they have reached."""
     body = site_body(request)
     years = selectors.published_years(body)
-    latest = selectors.public_budget(body, years[0]) if years else None
+    shown = selectors.current_year(years, today_year=timezone.localdate().year)
+    budget = selectors.public_budget(body, shown) if shown else None
+    later = [year for year in years if shown and year > shown]
     context = {
-        "body": body, "years": years,
-        "overview": overview(latest, with_charts=False) if latest else None,
+        "body": body, "years": years, "budget": budget,
+        "overview": overview(budget) if budget else None,
+        "investments": list(selectors.investments(budget)[:20]) if budget else [],
+        "later": [
+            (year, StageName(stage).label)
+            for year, stage in selectors.plan_stages_by_year(body, later).items()
+        ] if later else [],
         "citizens_budgets": list(citizens_budgets(body).select_related("body")),
         "hearings": list(published_hearings(body)[:5]),
     }  # fmt: skip

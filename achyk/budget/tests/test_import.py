@@ -289,3 +289,22 @@ def test_budget_page_lists_imports_that_name_no_one(client, body_a, editor_a):
     response = client.get(reverse("budget_admin_detail", kwargs={"pk": budget.pk}))
     assert response.status_code == 200
     assert "demo-2026.xlsx" in response.content.decode()
+
+
+def test_an_xlsx_damaged_below_its_first_rows_is_refused_with_a_message(client, body_a, editor_a):
+    """The sheet is read as its rows are judged: damage far below the header is found then,
+    and the clerk gets the message, not a server error."""
+    good = xlsx(GOOD * 60)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = content[: len(content) * 2 // 3]
+            target.writestr(item, content)
+    client.force_login(editor_a)
+    response = upload(client, out.getvalue(), "damaged.xlsx")
+    page = client.get(reverse("budget_admin_preview", kwargs={"token": token_of(response)}))
+    assert page.status_code == 200
+    assert "XLSX файлын ачуу мүмкүн эмес" in page.content.decode()
+    assert not Line.objects.exists()
