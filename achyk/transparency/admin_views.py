@@ -15,9 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from achyk.bodies.kit import ForbiddenMixin
+from achyk.bodies.kit import ForbiddenMixin, TitledScreen
 from achyk.bodies.models import Body
 from achyk.bodies.panel.access import body_for
 from achyk.bodies.roles import body_of, is_body_admin, sees_all_bodies
@@ -28,7 +27,7 @@ from .followup import EvidenceFlag, JmegMember
 from .models import Duty
 
 
-class TodoView(ForbiddenMixin, WagtailAdminTemplateMixin, TemplateView):
+class TodoView(ForbiddenMixin, TitledScreen, TemplateView):
     """What the body has to publish next, most urgent first (`pk`: a body, for supervisors
     and platform admins; without it, the user's own body)."""
 
@@ -53,8 +52,9 @@ class TodoView(ForbiddenMixin, WagtailAdminTemplateMixin, TemplateView):
         own = body_of(self.request.user)
         return {
             **super().get_context_data(**kwargs), "body": self.body, "lines": lines,
-            "counts": todo.counts(lines),
-            "flags": todo.open_flags(self.body), "may_act": own is not None and own == self.body,
+            "counts": todo.counts(lines), "past_due": todo.past_due(self.body),
+            "flags": todo.with_duty_titles(todo.open_flags(self.body).select_related("body")),
+            "may_act": own is not None and own == self.body,
         }  # fmt: skip
 
 
@@ -78,7 +78,7 @@ class ConfirmView(ForbiddenMixin, TemplateView):
         return redirect("transparency_admin:todo")
 
 
-class FlagsView(ForbiddenMixin, WagtailAdminTemplateMixin, TemplateView):
+class FlagsView(ForbiddenMixin, TitledScreen, TemplateView):
     """The JMEG's flags on the body's evidence, open ones first."""
 
     page_title = gettext_lazy("Flags of the monitoring group")
@@ -93,8 +93,10 @@ class FlagsView(ForbiddenMixin, WagtailAdminTemplateMixin, TemplateView):
         rows = EvidenceFlag.objects.for_user(self.request.user).select_related("body", "author")
         return {
             **super().get_context_data(**kwargs),
-            "flags": rows.order_by("-answered_at", "created_at")[:500],
-            "open_flags": [f for f in rows.filter(answered_at__isnull=True).order_by("created_at")],
+            "flags": todo.with_duty_titles(rows.order_by("-answered_at", "created_at")[:500]),
+            "open_flags": todo.with_duty_titles(
+                rows.filter(answered_at__isnull=True).order_by("created_at")
+            ),
             "all_bodies": sees_all_bodies(self.request.user),
         }
 
@@ -106,7 +108,7 @@ class AnswerForm(forms.Form):
     )  # fmt: skip
 
 
-class AnswerView(ForbiddenMixin, WagtailAdminTemplateMixin, FormView):
+class AnswerView(ForbiddenMixin, TitledScreen, FormView):
     """One flag and the body's answer to it (`pk`: the flag)."""
 
     model = EvidenceFlag
@@ -135,7 +137,7 @@ class AnswerView(ForbiddenMixin, WagtailAdminTemplateMixin, FormView):
         return {**super().get_context_data(**kwargs), "flag": self.flag}
 
 
-class JmegView(ForbiddenMixin, WagtailAdminTemplateMixin, TemplateView):
+class JmegView(ForbiddenMixin, TitledScreen, TemplateView):
     """The members of the body's JMEG: its admins register them and close their access."""
 
     page_title = gettext_lazy("Monitoring group (JMEG)")
@@ -184,7 +186,7 @@ class JmegMemberForm(forms.Form):
         return data
 
 
-class JmegAddView(ForbiddenMixin, WagtailAdminTemplateMixin, FormView):
+class JmegAddView(ForbiddenMixin, TitledScreen, FormView):
     page_title = gettext_lazy("Register a JMEG member")
     header_icon = "group"
     template_name = "transparency/admin/form.html"

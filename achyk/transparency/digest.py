@@ -1,5 +1,6 @@
 """The e-mail digest of a body's admins (кабар / сводка): duties that became due within a
-week, went out of date or are still not published, since the last digest.
+week, went out of date or are still not published, since the last digest; and what other
+apps say the body owes past its legal date (requests for information not answered in time).
 
 Each piece of news (duty, language, state, due date) is recorded as a `DigestMark` once
 sent, so the same news is never sent twice; when a duty is published again its due date
@@ -24,6 +25,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from achyk.bodies.evidence import OverdueItem
 from achyk.bodies.models import Body, Membership
 
 from . import selectors, todo
@@ -32,6 +34,8 @@ from .models import BodySummary, Duty
 
 #: The to-do situations a digest tells of, and the state recorded for each.
 STATES = {todo.DUE: "due", todo.OVERDUE: "stale", todo.MISSING: "missing"}
+#: The state recorded for a thing owed past its legal date (`todo.past_due`).
+PAST_DUE = "past_due"
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,20 @@ def unsent_news(body: Body, *, today: datetime.date | None = None) -> list[News]
     return [news for news in current_news(body, today=today) if news.key not in sent]
 
 
+def _mark_code(item: OverdueItem) -> str:
+    return item.key[: DigestMark._meta.get_field("duty_code").max_length]
+
+
+def unsent_past_due(body: Body, *, today: datetime.date | None = None) -> list[OverdueItem]:
+    """What `body` owes past its legal date that no earlier digest told (a new due date,
+    after an extension, is news again)."""
+    sent = set(
+        DigestMark.objects.filter(body=body, state=PAST_DUE).values_list("duty_code", "due_on")
+    )
+    items = todo.past_due(body, today=today)
+    return [item for item in items if (_mark_code(item), item.due_on) not in sent]
+
+
 def recipients(body: Body) -> list:
     """The body's active admins who have an e-mail address."""
     return list(
@@ -86,12 +104,15 @@ def language_of(user) -> str:
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
-def message_for(body: Body, news: list[News], user) -> mail.EmailMessage:
+def message_for(
+    body: Body, news: list[News], user, past_due: list[OverdueItem] = ()
+) -> mail.EmailMessage:
     """The digest for one admin, written in their language."""
     language = language_of(user)
     with translation.override(language):
         context = {
-            "body": body, "user": user, "news": news,
+            "body": body, "user": user, "news": news, "past_due": past_due,
+            "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
             "todo_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
             + reverse("transparency_admin:todo"),
             "labels": {"due": _("Due this week"), "stale": _("Out of date"),
@@ -112,10 +133,11 @@ def send_digest(body: Body, *, connection=None, today: datetime.date | None = No
     (an SMTP server down) raises, and the next run sends the same news again.
     """
     news = unsent_news(body, today=today)
+    past_due = unsent_past_due(body, today=today)
     people = recipients(body)
-    if not news or not people:
+    if not (news or past_due) or not people:
         return 0
-    messages = [message_for(body, news, person) for person in people]
+    messages = [message_for(body, news, person, past_due) for person in people]
     connection = connection or mail.get_connection()
     sent = connection.send_messages(messages) or 0
     now = timezone.now()
@@ -124,6 +146,10 @@ def send_digest(body: Body, *, connection=None, today: datetime.date | None = No
             DigestMark(body=body, duty_code=n.duty.code, language=n.language, state=n.state,
                        due_on=n.due_on, sent_at=now, recipients=sent)
             for n in news
+        ] + [
+            DigestMark(body=body, duty_code=_mark_code(item), language="", state=PAST_DUE,
+                       due_on=item.due_on, sent_at=now, recipients=sent)
+            for item in past_due
         ])  # fmt: skip
     return sent
 

@@ -197,43 +197,6 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in (value or "").replace("\n", ",").split(",") if part.strip()]
 
 
-class Holiday(TranslatedFieldsMixin, models.Model):
-    """A day of the national calendar that is not an ordinary one (майрам / праздник).
-
-    `holiday` and `day_off` (a working day moved to rest) are not working days; `working`
-    is a Saturday or Sunday worked instead of a moved day. Moved days change every year by
-    government decree, so they are data, edited by platform admins.
-    """
-
-    class Kind(models.TextChoices):
-        HOLIDAY = "holiday", _("public holiday")
-        DAY_OFF = "day_off", _("day off moved from another day")
-        WORKING = "working", _("weekend day worked instead")
-
-    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
-    date = models.DateField(_("date"))
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.HOLIDAY)
-    name_ky = models.CharField(_("name (Kyrgyz)"), max_length=200, blank=True)
-    name_ru = models.CharField(_("name (Russian)"), max_length=200, blank=True)
-    name_kk = models.CharField(_("name (Kazakh)"), max_length=200, blank=True)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["country", "date"]
-        verbose_name = _("holiday")
-        verbose_name_plural = _("holiday calendar")
-        constraints = [
-            models.UniqueConstraint(fields=["country", "date"], name="transparency_one_day_once")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.date.isoformat()} {self.name}"
-
-    @property
-    def name(self) -> str:
-        return self.translated("name")
-
-
 class Confirmation(models.Model):
     """Staff confirm that a page is still current (маалымат актуалдуу / информация
     актуальна): for duties "on change", a confirmation counts like an update."""

@@ -1,6 +1,7 @@
 """The public transparency page of a body, `/<slug>/<language>/transparency/`: every duty in
 plain words, its status in each language, links to the evidence, the next due date, the
-score's history, and the JMEG's flags with the body's answers. Signed-in JMEG members of
+score's history, the measures other apps give through the evidence seam (requests answered
+on time), and the JMEG's flags with the body's answers. Signed-in JMEG members of
 the body also get a form to flag a piece of evidence.
 """
 
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from achyk.bodies import evidence
 from achyk.bodies.roles import jmeg_member_of
 from achyk.ui import charts
 
@@ -179,6 +181,7 @@ def _render_body_page(request, body, *, form=None, status=200):
     context = {
         "body": body,
         "summary": selectors.summary_for(body),
+        "figures": evidence.figures(body=body),
         "rows": rows,
         "history": history_chart(selectors.snapshots_for(body)),
         "member": member,

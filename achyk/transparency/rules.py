@@ -14,8 +14,11 @@ import calendar as _calendar
 import datetime
 import functools
 import zoneinfo
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+# The platform's one calendar of working days (achyk.workdays): the rules count with it.
+from achyk.workdays.calendar import DAYS_OFF, WORKED, WorkCalendar  # noqa: F401
 
 ONCE = "once"
 ON_CHANGE = "on_change"
@@ -23,10 +26,6 @@ EVERY_N_DAYS = "every_n_days"
 QUARTERLY = "quarterly"
 YEARLY_BY_DATE = "yearly_by_date"
 AFTER_EVENT = "after_event"
-
-#: Kinds of a calendar day that are not working days, and the kind of a worked weekend day.
-DAYS_OFF = frozenset({"holiday", "day_off"})
-WORKED = "working"
 
 
 @dataclass(frozen=True)
@@ -57,29 +56,6 @@ class Point:
 class Verdict:
     meets_rule: bool
     due_on: datetime.date | None
-
-
-class WorkCalendar:
-    """Working days of one country: Monday to Friday, except holidays and moved days off,
-    plus the weekend days worked instead (`days`: {date: kind of Holiday})."""
-
-    def __init__(self, days: Mapping[datetime.date, str] | None = None):
-        self.days = dict(days or {})
-
-    def is_working(self, day: datetime.date) -> bool:
-        kind = self.days.get(day)
-        if kind == WORKED:
-            return True
-        return kind not in DAYS_OFF and day.weekday() < 5
-
-    def add_working_days(self, start: datetime.date, count: int) -> datetime.date:
-        """The `count`-th working day after `start` (`start` itself is never counted)."""
-        day = start
-        while count > 0:
-            day += datetime.timedelta(days=1)
-            if self.is_working(day):
-                count -= 1
-        return day
 
 
 def local_date(moment: datetime.datetime, zone: str) -> datetime.date:
@@ -217,3 +193,33 @@ def _add_days(rule: RuleSpec, start: datetime.date, work: WorkCalendar) -> datet
     if rule.working_days:
         return work.add_working_days(start, rule.days or 0)
     return start + datetime.timedelta(days=rule.days or 0)
+
+
+def clock(
+    rule: RuleSpec,
+    *,
+    due_on: datetime.date | None,
+    updated: datetime.date | None,
+    event: datetime.date | None,
+    work: WorkCalendar,
+) -> tuple[datetime.date | None, datetime.date | None]:
+    """The date a duty's clock counts from and the date it runs out, as staff are told:
+    `due_on` as `evaluate` gave it, and the newest evidence's update and event dates.
+
+    "Once" has no clock; "within N days of an event" counts from the newest event (its
+    `evaluate` names no due date, since nothing is due before the next event); the other
+    rules count from the update, the confirmation, the quarter's end or the last yearly date.
+    """
+    if rule.kind == AFTER_EVENT:
+        return (event, _add_days(rule, event, work)) if event else (None, None)
+    if due_on is None or rule.kind == ONCE:
+        return None, None
+    if rule.kind == EVERY_N_DAYS:
+        return updated, due_on
+    if rule.kind == ON_CHANGE:
+        return add_years(due_on, -1), due_on
+    if rule.kind == QUARTERLY:
+        return due_on - datetime.timedelta(days=rule.days or 0), due_on
+    if rule.kind == YEARLY_BY_DATE:
+        return yearly_deadline(rule, due_on.year - 1) + datetime.timedelta(days=1), due_on
+    return None, due_on

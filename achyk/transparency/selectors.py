@@ -7,14 +7,15 @@ are published. Admin screens narrow them with the models' `for_user(user)`.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import QuerySet
 
 from achyk.bodies.models import Body
+from achyk.workdays import selectors as workdays
 
-from .models import BodySummary, Confirmation, Duty, Holiday, Score, Snapshot, Status
+from .models import BodySummary, Confirmation, Duty, Score, Snapshot, Status
 
 
 def register(*, country: str | None = None, at: datetime.datetime | None = None) -> QuerySet:
@@ -38,17 +39,14 @@ def current_duty(*, country: str, code: str) -> Duty | None:
 
 
 def holidays(*, country: str, start: datetime.date, end: datetime.date) -> QuerySet:
-    return Holiday.objects.filter(country=country, date__gte=start, date__lte=end)
+    """The unusual days of `country` in the platform's calendar (achyk.workdays)."""
+    return workdays.days(country=country, start=start, end=end)
 
 
 def calendar(countries) -> dict[str, dict[datetime.date, str]]:
-    """{country: {date: kind}} of every holiday, moved day off and worked weekend day."""
-    days: dict[str, dict[datetime.date, str]] = defaultdict(dict)
-    for country, date, kind in Holiday.objects.filter(country__in=list(countries)).values_list(
-        "country", "date", "kind"
-    ):
-        days[country][date] = kind
-    return days
+    """{country: {date: kind}} of every holiday, moved day off and worked weekend day, from
+    the platform's one calendar of working days (achyk.workdays)."""
+    return workdays.calendar(countries)
 
 
 def scores_for_body(body: Body) -> QuerySet:
@@ -110,6 +108,15 @@ def summaries(*, country: str | None = None) -> QuerySet:
     """Current figures of every active body, best index first: the rating."""
     rows = BodySummary.objects.filter(body__is_active=True).select_related("body__territory")
     return rows.filter(body__country=country) if country else rows
+
+
+def indexes(body_ids=None) -> dict[int, Decimal]:
+    """{body_id: index} of active bodies (the given ones, or all): the scores the public pages
+    of other apps show (registered as `bodies.scores`' reader; one query)."""
+    rows = BodySummary.objects.filter(body__is_active=True)
+    if body_ids is not None:
+        rows = rows.filter(body_id__in=list(body_ids))
+    return dict(rows.values_list("body_id", "index"))
 
 
 def snapshots_for(body: Body) -> QuerySet:

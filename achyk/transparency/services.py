@@ -16,7 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from achyk.bodies import evidence as evidence_registry
+from achyk.bodies import scores as score_pages
 from achyk.bodies.models import Body
+from achyk.pagecache.invalidation import forget_body
 
 from . import bulk, rules, scoring, selectors
 from .models import BodySummary, Confirmation, Duty, Score, Snapshot
@@ -90,10 +92,22 @@ def recompute(*, body_ids: Iterable[int] | None = None, at: datetime.datetime | 
     """Recompute and store the scores and summaries of the given bodies (None: every active
     body) as of `at` (now by default). Returns the number of bodies computed."""
     at = at or timezone.now()
+    body_ids = None if body_ids is None else list(body_ids)
     results = evaluate(body_ids=body_ids, at=at)
     for start in range(0, len(results), BATCH):
         _store(results[start : start + BATCH], at)
+    _forget_pages(body_ids)
     return len(results)
+
+
+def _forget_pages(body_ids: Iterable[int] | None) -> None:
+    """The scores are on each body's transparency page and on the platform's rating: their
+    cached pages are forgotten (rows written with COPY send no signal)."""
+    if body_ids is None:
+        forget_body(None)
+        return
+    for body_id in body_ids:
+        forget_body(body_id, platform=True)
 
 
 SCORE_COLUMNS = [
@@ -122,6 +136,7 @@ def _store(results: list[scoring.BodyResult], at: datetime.datetime) -> None:
         bulk.delete_rows(BodySummary.objects.filter(body_id__in=ids))
         bulk.insert_rows(Score, SCORE_COLUMNS, scores)
         BodySummary.objects.bulk_create(summaries, batch_size=1000)
+        transaction.on_commit(lambda: score_pages.changed(ids))
 
 
 def _figures(result: scoring.BodyResult) -> dict:
@@ -155,6 +170,7 @@ def take_snapshots(*, at: datetime.datetime | None = None) -> int:
             Snapshot.objects.filter(body_id=snapshot.body_id, month=month).update(
                 **{name: getattr(snapshot, name) for name in SNAPSHOT_FIELDS}
             )
+    _forget_pages(None)  # the rating's trend of every body
     return count
 
 

@@ -1,6 +1,7 @@
-"""Signing in on the public site (`/<language>/login/`), for members of a body's joint
-monitoring and evaluation group: Django's own views, so that django-axes throttles them
-like the admin's sign-in. An account with two-step sign-in gives its code next."""
+"""Signing in on the public site (`/<language>/login/`), one page for the members of a body's
+joint monitoring and evaluation group and for the people of NGOs of the social order:
+Django's own views, so that django-axes throttles them like the admin's sign-in. An account
+with two-step sign-in gives its code next."""
 
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
@@ -8,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 
-from achyk.bodies.roles import jmeg_membership
+from achyk.bodies.roles import jmeg_membership, ngo_membership
 from achyk.signin import policy
 
 
@@ -30,10 +31,15 @@ class SignInView(auth_views.LoginView):
         return response
 
     def get_default_redirect_url(self):
-        """A JMEG member lands on their body's transparency page; anyone else on the home."""
-        member = jmeg_membership(self.request.user)
+        """A JMEG member lands on their body's transparency page, an NGO's person on their
+        organisation's page of the social order; anyone else on the home."""
+        user, language = self.request.user, translation.get_language()
+        member = jmeg_membership(user)
         if member is not None:
-            return body_page_url(member.body, translation.get_language())
+            return body_page_url(member.body, language)
+        ngo = ngo_membership(user)
+        if ngo is not None:
+            return ngo.body.public_url(language, "social_order_mine")
         return "/"
 
 

@@ -1,5 +1,6 @@
-"""The monitor's admin places for a body's staff, plugged into Wagtail's hooks: the to-do
-panel on the dashboard, the to-do page, flags and answers, the JMEG's members."""
+"""The monitor's admin places, plugged into Wagtail's hooks: for a body's staff the to-do
+panel on the dashboard, the to-do page, flags and answers, the JMEG's members; for
+supervisors the dashboard's panel of the bodies with the lowest index."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,10 +8,11 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from achyk.bodies.kit import StaffMenuItem
-from achyk.bodies.roles import body_of, is_body_staff
+from achyk.bodies.roles import body_of, is_body_staff, sees_all_bodies
 
 from . import admin_views as staff
-from . import todo
+from . import selectors, todo
+from .rating.views import DEFAULT_THRESHOLD
 
 PANEL_LINES = 6
 
@@ -49,7 +51,7 @@ class TodoPanel(Component):
         lines = todo.todo_for(self.body)
         return {
             "body": self.body, "lines": lines[:PANEL_LINES], "more": len(lines) > PANEL_LINES,
-            "counts": todo.counts(lines),
+            "counts": todo.counts(lines), "past_due": todo.past_due(self.body),
             "open_flags": todo.open_flags(self.body).count(),
         }  # fmt: skip
 
@@ -75,3 +77,24 @@ def register_jmeg_menu_item():
         _("Monitoring group"), reverse("transparency_admin:jmeg"), name="transparency-jmeg",
         icon_name="group", order=65, shown_to=is_body_staff,
     )  # fmt: skip
+
+
+LAGGARDS = 10
+
+
+class LaggardsPanel(Component):
+    """For supervisors (and platform admins): the bodies with the lowest index, with whom to
+    call, and the ways to the rating, the hearing list and the exports."""
+
+    order = 20
+    template_name = "transparency/admin/laggards_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        rows = selectors.summaries().select_related("body").order_by("index", "body__slug")
+        return {"rows": rows[:LAGGARDS], "threshold": DEFAULT_THRESHOLD}
+
+
+@hooks.register("construct_homepage_panels")
+def add_laggards_panel(request, panels):
+    if sees_all_bodies(request.user):
+        panels.append(LaggardsPanel())

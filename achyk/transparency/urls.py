@@ -16,4 +16,5 @@ urlpatterns = [
     path("rating/hearing/", rating_views.hearing_page, name="hearing"),
     path("rating/export.csv", rating_views.export, {"fmt": "csv"}, name="export_csv"),
     path("rating/export.xlsx", rating_views.export, {"fmt": "xlsx"}, name="export_xlsx"),
+    path("rating/export.json", rating_views.export, {"fmt": "json"}, name="export_json"),
 ]

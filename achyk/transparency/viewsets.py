@@ -24,7 +24,7 @@ from achyk.bodies.models import Body
 from achyk.bodies.roles import is_platform_admin, is_supervisor
 
 from . import services
-from .models import Duty, Holiday
+from .models import Duty
 
 LANGUAGE_CHOICES = [(code, name) for code, name in settings.LANGUAGES]
 
@@ -201,24 +201,8 @@ class DutyViewSet(ModelViewSet):
         return DutyForm
 
 
-class HolidayViewSet(ModelViewSet):
-    """The holiday calendar (майрам күндөрү / праздничные дни) the working-day rules count
-    with: public holidays, days off moved by decree, and weekend days worked instead."""
-
-    model = Holiday
-    name = "holidays"
-    icon = "date"
-    menu_label = _("Holiday calendar")
-    permission_policy = RegisterPermissionPolicy(Holiday)
-    form_fields = ["country", "date", "kind", "name_ky", "name_ru", "name_kk", "name_en"]
-    list_display = ["date", "name", "country", "kind"]
-    list_filter = ["country", "kind"]
-    copy_view_enabled = False
-    inspect_view_enabled = False
-
-
 class TransparencyGroup(ViewSetGroup):
     menu_label = _("Transparency monitor")
     menu_icon = "tasks"
     menu_order = 295
-    items = (DutyViewSet, HolidayViewSet)
+    items = (DutyViewSet,)

@@ -1,6 +1,8 @@
 """Reads of the platform-wide rating (рейтинг): every active body's current figures,
 filtered by territory, kind and language, sorted by any indicator, with the change since
-the previous month's snapshot; the hearing list (bodies under a threshold); how often each
+the previous month's snapshot, and the measures other apps compute for many bodies at once
+(`bodies.evidence.figures_of`: requests answered on time, the median answer time), shown
+and sortable but not scored; the hearing list (bodies under a threshold); how often each
 duty is missing; the trend of the mean index by month.
 """
 
@@ -25,6 +27,7 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from achyk.bodies import evidence
 from achyk.bodies.models import Body, Territory
 
 from .. import selectors
@@ -110,6 +113,32 @@ def rating(filters: Filters, *, month: datetime.date | None = None) -> QuerySet:
         expression.desc(nulls_last=True) if filters.descending else expression.asc(nulls_last=True)
     )
     return rows.order_by(ordered, "body__slug")
+
+
+def measure_kinds() -> list[evidence.FigureKind]:
+    """The measures of other apps, a column each after the scores."""
+    return evidence.figure_kinds()
+
+
+def measures(rows) -> dict[int, dict[str, evidence.Figure]]:
+    """{body_id: {key: Figure}} of the rows' bodies (a fixed number of queries)."""
+    return evidence.figures_of(bodies=[row.body for row in rows])
+
+
+def by_measure(rows: QuerySet, filters: Filters) -> tuple[list, dict]:
+    """The rows sorted by the measure `filters.sort_key` (bodies without it last, ties by
+    address name), with the measures of all of them: measures are computed by other apps,
+    not stored beside the scores, so this sort reads every row of the filter."""
+    rows = list(rows)
+    found = measures(rows)
+    sign = -1 if filters.descending else 1
+
+    def key(row):
+        figure = found.get(row.body_id, {}).get(filters.sort_key)
+        value = None if figure is None else figure.value
+        return (value is None, sign * (value or 0), row.body.slug)
+
+    return sorted(rows, key=key), found
 
 
 def hearing_list(filters: Filters, threshold: Decimal) -> QuerySet:

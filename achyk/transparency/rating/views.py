@@ -28,6 +28,8 @@ from ..models import Status
 from . import selectors
 
 PER_PAGE = 50
+#: Rows of an export whose measures are read at once.
+EXPORT_CHUNK = 500
 DEFAULT_THRESHOLD = Decimal(50)
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 COLUMNS = [
@@ -53,7 +55,8 @@ class FilterForm(forms.Form):
     def filters(self) -> selectors.Filters:
         data = self.cleaned_data if self.is_valid() else {}
         sort = data.get("sort") or selectors.DEFAULT_SORT
-        if sort.lstrip("-") not in selectors.SORTS:
+        measures = {kind.key for kind in selectors.measure_kinds()}
+        if sort.lstrip("-") not in selectors.SORTS and sort.lstrip("-") not in measures:
             sort = selectors.DEFAULT_SORT
         return selectors.Filters(
             data.get("territory"), data.get("kind", ""), data.get("language", ""), sort
@@ -83,22 +86,32 @@ def _sort_links(request, filters: selectors.Filters, columns) -> list[dict]:
     return links
 
 
-def _columns(filters: selectors.Filters):
+def _columns(filters: selectors.Filters, kinds):
     columns = list(COLUMNS)
     if filters.language:
         name = LANGUAGE_NAMES.get(filters.language, filters.language)
         columns.insert(3, ("language", _("Complete in %(language)s") % {"language": name}))
-    return columns
+    return columns + [(kind.key, kind.label) for kind in kinds]
 
 
 def rating_page(request):
-    """Every active body by its figures, filtered and sorted, 50 to a page, with the trend."""
+    """Every active body by its figures, filtered and sorted, 50 to a page, with the trend
+    and the measures of other apps (answer times) in columns after the scores."""
     form = FilterForm(request.GET or None)
     filters = form.filters()
-    page = Paginator(selectors.rating(filters), PER_PAGE).get_page(request.GET.get("page"))
-    columns = _columns(filters)
+    kinds = selectors.measure_kinds()
+    rows = selectors.rating(filters)
+    if filters.sort_key in {kind.key for kind in kinds}:
+        rows, measures = selectors.by_measure(rows, filters)
+        page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    else:
+        page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+        measures = selectors.measures(page.object_list)
+    for row in page.object_list:
+        row.measures = [measures.get(row.body_id, {}).get(kind.key) for kind in kinds]
+    columns = _columns(filters, kinds)
     context = {
-        "form": form, "filters": filters, "page": page, "columns": columns,
+        "form": form, "filters": filters, "page": page, "columns": columns, "kinds": kinds,
         "sort_links": _sort_links(request, filters, [("name", _("Body")), *columns]),
         "trend": _trend_chart(filters), "may_supervise": sees_all_bodies(request.user),
         "query": _query(request), "page_query": _query(request) + "&" if request.GET else "",
@@ -175,7 +188,8 @@ def hearing_page(request):
 
 
 def export(request, fmt: str):
-    """The rating (or, with `threshold`, the hearing list) as CSV or XLSX: for supervisors."""
+    """The rating (or, with `threshold`, the hearing list) as CSV, XLSX or JSON, with the
+    measures of other apps: for supervisors."""
     refusal = _supervisor(request)
     if refusal:
         return refusal
@@ -185,26 +199,69 @@ def export(request, fmt: str):
         rows = selectors.hearing_list(filters, threshold)
     else:
         rows = selectors.rating(filters)
+    kinds = selectors.measure_kinds()
+    records = _records(_measured(rows, filters, kinds), kinds)
     name = f"transparency-rating-{timezone.localdate().isoformat()}.{fmt}"
     if fmt == "xlsx":
-        return exports.xlsx_response(_header(), _records(rows), filename=name, title=_("Rating"))
-    return exports.csv_response(_header(), _records(rows), filename=name)
+        return exports.xlsx_response(_header(kinds), records, filename=name, title=_("Rating"))
+    if fmt == "json":
+        fields = _fields(kinds)
+        return exports.json_response(
+            (dict(zip(fields, record, strict=True)) for record in records), filename=name,
+            header={"computed": timezone.now().isoformat(), "fields": dict(
+                zip(fields, [str(label) for label in _header(kinds)], strict=True))},
+            key="bodies",
+        )  # fmt: skip
+    return exports.csv_response(_header(kinds), records, filename=name)
 
 
-def _header() -> list[str]:
+def _measured(rows, filters: selectors.Filters, kinds):
+    """(row, {key: Figure}) of every row in the rating's order: the measures read for 500
+    bodies at a time, or for all at once when the rating is sorted by one of them."""
+    if filters.sort_key in {kind.key for kind in kinds}:
+        ordered, found = selectors.by_measure(rows, filters)
+        for row in ordered:
+            yield row, found.get(row.body_id, {})
+        return
+    chunk = []
+    for row in rows.iterator(chunk_size=EXPORT_CHUNK):
+        chunk.append(row)
+        if len(chunk) == EXPORT_CHUNK:
+            yield from _with_measures(chunk)
+            chunk = []
+    yield from _with_measures(chunk)
+
+
+def _with_measures(rows):
+    found = selectors.measures(rows) if rows else {}
+    for row in rows:
+        yield row, found.get(row.body_id, {})
+
+
+def _header(kinds) -> list[str]:
     languages = [LANGUAGE_NAMES[code] for code, _name in settings.LANGUAGES]
     return [
         _("Place"), _("Body"), _("Address name"), _("Territory"), _("Kind of body"),
         _("Country"), _("Index"), _("Fill"), _("Relevance"),
         *[_("Complete in %(language)s") % {"language": name} for name in languages],
         _("Index a month before"), _("Change in a month"), _("Duties"), _("Computed"),
+        *[str(kind.label) for kind in kinds],
     ]  # fmt: skip
 
 
-def _records(rows):
+def _fields(kinds) -> list[str]:
+    """The JSON export's keys, in the header's order: plain names, not the reader's words."""
+    return [
+        "place", "body", "slug", "territory", "kind", "country", "index", "fill", "relevance",
+        *[f"complete_{code}" for code, _name in settings.LANGUAGES],
+        "previous_index", "change", "duties", "computed", *[kind.key for kind in kinds],
+    ]  # fmt: skip
+
+
+def _records(measured, kinds):
     """One list of values per body; numbers stay Decimal, empty cells None."""
     codes = [code for code, _name in settings.LANGUAGES]
-    for place, row in enumerate(rows.iterator(chunk_size=500), 1):
+    for place, (row, found) in enumerate(measured, 1):
         body = row.body
         yield [
             place, body.name, body.slug, body.territory.name, body.get_kind_display(),
@@ -212,7 +269,15 @@ def _records(rows):
             *[_decimal(row.languages.get(code)) for code in codes],
             row.previous_index, row.change, row.duties,
             timezone.localtime(row.as_of).strftime("%Y-%m-%d %H:%M"),
+            *[_measure(found.get(kind.key)) for kind in kinds],
         ]  # fmt: skip
+
+
+def _measure(figure):
+    """A measure to one decimal, as the page shows it; None where the body has none."""
+    if figure is None or figure.value is None:
+        return None
+    return Decimal(str(figure.value)).quantize(Decimal("0.1"))
 
 
 def _decimal(value):

@@ -116,6 +116,24 @@ def test_a_leadership_page_without_people_is_partial(clock, body_a):
     assert status(body_a, "leadership", "ky") == Status.FRESH
 
 
+def test_the_council_page_is_evidence_of_the_council_duty_once_it_lists_deputies(
+    clock, body_a, body_b
+):
+    from achyk.content import models as content
+
+    services.recompute(body_ids=[body_a.pk, body_b.pk])
+    score = selectors.score_for(body_a, code="council", language="ky")
+    assert (score.status, score.missing) == (Status.PARTIAL, "people")
+    page = pages.section(body_a, "ky", content.CouncilPage)
+    page.deputies.add(content.Deputy(name="Бакыт Жумабеков"))
+    page.save()
+    pages.publish(page)
+    services.recompute(body_ids=[body_a.pk, body_b.pk])
+    assert status(body_a, "council", "ky") == Status.FRESH
+    assert status(body_a, "council", "ru") == Status.PARTIAL
+    assert status(body_b, "council", "ky") == Status.PARTIAL
+
+
 def test_a_page_that_says_which_duty_it_covers_is_its_evidence(clock, body_a):
     pages.standard(body_a, "ky", title="Айыл аймактын паспорту", section="about")
     services.recompute(body_ids=[body_a.pk])

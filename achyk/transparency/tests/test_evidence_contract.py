@@ -28,6 +28,9 @@ from achyk.budget.tests import factories_citizens as citizens
 from achyk.content.tests import factories as pages
 from achyk.documents import services as documents
 from achyk.documents.tests import factories as docs
+from achyk.plans import services as plans
+from achyk.plans.tests import factories as plan_factories
+from achyk.social_order.tests import writes as social
 from achyk.transparency import selectors, services
 from achyk.transparency.models import Rule
 
@@ -70,6 +73,14 @@ def _news(body):
 
 def _act(body):
     return docs.act(body, adopted_on=datetime.date(2026, 6, 4), signatory="А. Үсөнов")
+
+
+def _draft_report(body):
+    plan = plan_factories.full_plan(body, actions=1)
+    member = plan_factories.jmeg_member(body, username=f"jmeg_{body.slug}")
+    report = plans.file_report(member=member, plan=plan, period="2025", checked="Суу",
+                               findings="Кечигүү", recommendations=["Бүтүрүү"])  # fmt: skip
+    return member, report
 
 
 WRITES: dict[str, list[Write]] = {
@@ -166,7 +177,107 @@ WRITES: dict[str, list[Write]] = {
             prepare=citizens.hearing,
         ),
     ],  # fmt: skip
+    "achyk.plans.evidence": [
+        Write(
+            "publishing a programme",
+            "plan:sedp",
+            "plan:sedp",
+            lambda body, _: plan_factories.plan(body, kind="sedp"),
+        ),
+        Write(
+            "publishing a joint action plan",
+            "plan:jap",
+            "plan:jap",
+            lambda body, _: plan_factories.plan(body, kind="jap"),
+        ),
+        Write(
+            "withdrawing a programme",
+            "plan:sedp",
+            "plan:sedp",
+            lambda body, plan: _unpublish(plan),
+            prepare=plan_factories.plan,
+        ),
+        Write(
+            "reporting progress on an action",
+            "plan:progress",
+            "plan:progress",
+            lambda body, plan: plans.record_progress(
+                action=plan.actions.first(),
+                reported_on=datetime.date(2025, 6, 1),
+                status="in_progress",
+                progress=50,
+                text="Иш жүрүүдө",
+                language="ky",
+            ),
+            prepare=lambda body: plan_factories.full_plan(body, actions=1),
+        ),
+        Write(
+            "the monitoring group approving its report",
+            "plan:monitoring",
+            "plan:monitoring",
+            lambda body, prepared: plans.publish_report(member=prepared[0], report=prepared[1]),
+            prepare=_draft_report,
+        ),
+    ],  # fmt: skip
 }
+
+# The social order: a programme published, a call opened, a call decided, a contract signed,
+# a report accepted (achyk/social_order/tests/writes.py).
+WRITES["achyk.social_order.evidence"] = [
+    Write("publishing a programme", "social-order:programme", "social-order:programme",
+          social.publish_programme),
+    Write("opening a call", "social-order:call", "social-order:call", social.open_call,
+          prepare=social.draft_call),
+    Write("deciding a call", "social-order:results", "social-order:results", social.decide,
+          prepare=social.call_under_review),
+    Write("signing a contract", "social-order:contract", "social-order:contract", social.sign,
+          prepare=social.winner),
+    Write("accepting a report", "social-order:report", "social-order:report", social.accept,
+          prepare=social.submitted_report),
+]  # fmt: skip
+
+
+# Participation: the needs study, its ranked priorities, events announced and their minutes.
+def _tally(body, prepared):
+    from achyk.participation import services as participation_services
+
+    group, priority = prepared
+    participation_services.set_tally(
+        priority=priority, focus_group=group, points=7, version=0, by=None
+    )
+
+
+def _study_to_rank(body):
+    from achyk.participation.tests import factories as participation
+
+    study = participation.study(body)
+    return participation.focus_group(study), participation.priority(study)
+
+
+def _event(**fields):
+    def make(body, _prepared=None):
+        from achyk.participation.tests import factories as participation
+
+        return participation.event(body, **fields)
+
+    return make
+
+
+def _minutes(body, event):
+    event.minutes_ru = "Решили: утвердить план совместных действий."
+    event.save()
+
+
+WRITES["achyk.participation.evidence"] = [
+    Write("publishing a needs study", "participation:study", "participation:study",
+          lambda body, _: _study_to_rank(body)),
+    Write("ranking priorities", "participation:priorities", "participation:priorities",
+          _tally, prepare=_study_to_rank),
+    Write("announcing an event", "participation:announced", "participation:announced",
+          _event(days=20)),
+    Write("publishing the minutes of an event", "participation:minutes",
+          "participation:minutes", _minutes, prepare=_event(days=-3)),
+]  # fmt: skip
 
 
 def _unpublish(item):
@@ -233,3 +344,27 @@ def test_a_write_that_rolls_back_queues_nothing(body_a, django_capture_on_commit
         raise ValueError("the import is abandoned")
     assert callbacks == []
     assert _figures(body_a) == before
+
+
+# Requests for information: an answer given by its due date is evidence (achyk.requests).
+def _registered_request(body):
+    from achyk.requests.tests import factories as information
+
+    return information.registered(body, received_on=datetime.date.today())
+
+
+def _answer_request(request):
+    from achyk.requests import services as information
+
+    information.answer(request=request, status="answered", text="Ответ", by=None)
+
+
+WRITES["achyk.requests.evidence"] = [
+    Write(
+        "answering a request for information in time",
+        "requests:answered-in-time",
+        "requests:*",
+        lambda body, request: _answer_request(request),
+        prepare=_registered_request,
+    ),
+]

@@ -29,7 +29,8 @@ PATHS = [
     "/ky/transparency/methodology/", "/burana/ky/transparency/methodology/",
     "/ky/transparency/rating/", "/ru/transparency/rating/duties/",
     "/ky/transparency/rating/hearing/", "/ky/transparency/rating/export.csv",
-    "/ky/transparency/rating/export.xlsx", "/burana/ky/transparency/rating/",
+    "/ky/transparency/rating/export.xlsx", "/ky/transparency/rating/export.json",
+    "/burana/ky/transparency/rating/",
 ]  # fmt: skip
 
 

@@ -8,7 +8,8 @@ from django.contrib.auth import get_user_model
 
 from achyk.bodies.roles import SUPERVISORS_GROUP
 from achyk.transparency import selectors, services
-from achyk.transparency.models import Duty, Holiday, ImmutableVersion, Rule, Status
+from achyk.transparency.models import Duty, ImmutableVersion, Rule, Status
+from achyk.workdays.models import Day
 
 from . import factories
 
@@ -21,7 +22,8 @@ def test_seeded_registers_cover_kyrgyz_lsgs_and_kazakh_state_bodies(db):
     kg = {duty.code: duty for duty in selectors.register(country="KG")}
     kz = {duty.code: duty for duty in selectors.register(country="KZ")}
     assert {"council-acts", "budget-approved", "citizens-budget", "jmeg", "news"} <= set(kg)
-    assert len(kg) == 26
+    assert len(kg) == 26 + 2  # + needs-study and public-events (participation's migration)
+    assert kg["public-events"].rule == Rule.AFTER_EVENT
     assert kg["council-acts"].rule == Rule.AFTER_EVENT and kg["council-acts"].rule_working_days
     assert "budget:approved" in kg["budget-approved"].evidence_key_list
     assert kz["news"].rule == Rule.EVERY_N_DAYS and kz["news"].rule_days == 1
@@ -31,18 +33,18 @@ def test_seeded_registers_cover_kyrgyz_lsgs_and_kazakh_state_bodies(db):
 
 def test_seeded_calendars_move_a_weekend_holiday_to_monday(db):
     # Kyrgyzstan 2025: Defender of the Fatherland Day fell on Sunday 23 February.
-    assert Holiday.objects.get(country="KG", date=datetime.date(2025, 2, 24)).kind == "day_off"
+    assert Day.objects.get(country="KG", date=datetime.date(2025, 2, 24)).kind == "day_off"
     # Kazakhstan: Orthodox Christmas on a weekend moves nothing (Thursday 7 January 2027 is
     # a plain holiday; in 2024... not seeded), and Nauryz 21-23 March 2026 (Sat-Mon) moves two.
     assert (
-        Holiday.objects.filter(
+        Day.objects.filter(
             country="KZ",
             date__in=[datetime.date(2026, 3, 24), datetime.date(2026, 3, 25)],
             kind="day_off",
         ).count()
         == 2
     )
-    assert Holiday.objects.filter(country="KG", date__year=2027).count() >= 14
+    assert Day.objects.filter(country="KG", date__year=2027).count() >= 14
 
 
 @pytest.fixture
@@ -173,7 +175,7 @@ class TestAdmin:
 
     def test_platform_admin_adds_a_day_worked_instead(self, root, platform):
         response = root.post(
-            "/admin/holidays/new/",
+            "/admin/workdays/new/",
             {
                 "country": "KZ",
                 "date": "2026-01-03",
@@ -182,20 +184,20 @@ class TestAdmin:
             },
         )
         assert response.status_code == 302
-        assert Holiday.objects.get(country="KZ", date="2026-01-03").kind == "working"
+        assert Day.objects.get(country="KZ", date="2026-01-03").kind == "working"
 
     def test_body_staff_reach_neither_the_register_nor_the_calendar(
         self, client, editor_a, admin_a
     ):
         duty = selectors.current_duty(country="KG", code="news")
-        holiday = Holiday.objects.first()
+        holiday = Day.objects.first()
         for user in (editor_a, admin_a):
             client.force_login(user)
             for url in (
                 "/admin/duties/",
                 f"/admin/duties/edit/{duty.pk}/",
-                "/admin/holidays/",
-                f"/admin/holidays/edit/{holiday.pk}/",
+                "/admin/workdays/",
+                f"/admin/workdays/edit/{holiday.pk}/",
                 "/admin/duties/new/",
             ):
                 assert client.get(url).status_code in (302, 403, 404), url

@@ -209,3 +209,38 @@ class TestTimeZones:
 def test_unknown_rule_is_refused():
     with pytest.raises(ValueError):
         rules.evaluate(RuleSpec("weekly"), [], D(2026, 1, 1))
+
+
+class TestClock:
+    """The day each rule counts from and the day it runs out, as the to-do list states them."""
+
+    def test_after_an_event_counts_working_days_from_the_event(self):
+        rule = RuleSpec(rules.AFTER_EVENT, days=3, working_days=True)
+        # Adopted Thursday 19 March 2026: Nooruz and its moved day off are not counted.
+        clock = rules.clock(rule, due_on=None, updated=None, event=D(2026, 3, 19), work=KG_2026)
+        assert clock == (D(2026, 3, 19), D(2026, 3, 26))
+        assert rules.clock(rule, due_on=None, updated=None, event=None, work=KG_2026) == (
+            None, None,
+        )  # fmt: skip
+
+    def test_every_n_days_counts_from_the_last_update(self):
+        rule = RuleSpec(rules.EVERY_N_DAYS, days=30)
+        clock = rules.clock(
+            rule, due_on=D(2026, 5, 31), updated=D(2026, 5, 1), event=None, work=WorkCalendar()
+        )
+        assert clock == (D(2026, 5, 1), D(2026, 5, 31))
+
+    def test_yearly_quarterly_and_on_change(self):
+        work = WorkCalendar()
+        yearly = RuleSpec(rules.YEARLY_BY_DATE, month=2, day=29)
+        assert rules.clock(yearly, due_on=D(2028, 2, 29), updated=None, event=None, work=work) == (
+            D(2027, 3, 1), D(2028, 2, 29),
+        )  # fmt: skip
+        quarterly = RuleSpec(rules.QUARTERLY, days=30)
+        assert rules.clock(quarterly, due_on=D(2026, 4, 30), updated=None, event=None,
+                           work=work) == (D(2026, 3, 31), D(2026, 4, 30))  # fmt: skip
+        on_change = RuleSpec(rules.ON_CHANGE)
+        assert rules.clock(on_change, due_on=D(2027, 6, 1), updated=None, event=None,
+                           work=work) == (D(2026, 6, 1), D(2027, 6, 1))  # fmt: skip
+        once = RuleSpec(rules.ONCE)
+        assert rules.clock(once, due_on=None, updated=None, event=None, work=work) == (None, None)

@@ -46,10 +46,11 @@ def world(provider, body_a, body_b):
         yield body_a
 
 
-def sections(body):
+def sections(body, language="ky"):
+    """The body's section pages in `language`, by model."""
     from achyk.transparency.editors import sections as of
 
-    return of(body)
+    return {model: page for (model, code), page in of(body).items() if code == language}
 
 
 @time_machine.travel(scored.NOW, tick=False)
