@@ -1,0 +1,37 @@
+"""The monitor reads the social order: the duty "social-order" names its evidence (a new
+version of the duty, migration 0002), and a decided call without its act is partial."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from achyk.social_order import evidence, services
+from achyk.social_order.models import CallState
+from achyk.transparency.models import Duty
+
+from . import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_duty_in_force_reads_the_social_order_s_evidence():
+    duty = Duty.objects.in_force().get(code="social-order", country="KG")
+    assert {"social-order:call", "social-order:contract"} <= set(duty.evidence_keys.split(","))
+    assert Duty.objects.filter(code="social-order", country="KG").count() == 2  # history kept
+
+
+def test_a_decided_call_without_its_act_is_partial_evidence(body_a, body_b):
+    call = f.call(body_a)
+    application = f.application(f.ngo(body_a), call, submit=True)
+    f.call(body_b, state=CallState.DRAFT)  # a draft is no evidence
+    type(call).objects.filter(pk=call.pk).update(
+        state="review", deadline=timezone.now() - datetime.timedelta(minutes=1),
+        opens_at=timezone.now() - datetime.timedelta(days=3),
+    )  # fmt: skip
+    services.decide_call(call=call, winners=[application])
+    items = list(evidence.PROVIDER.collect(keys={evidence.CALL, evidence.RESULTS}, body_ids=None))
+    assert {(i.body_id, i.key, i.missing) for i in items} == {
+        (body_a.pk, evidence.CALL, ()),
+        (body_a.pk, evidence.RESULTS, ("act",)),
+    }
