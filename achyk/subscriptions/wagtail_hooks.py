@@ -1,0 +1,8 @@
+from wagtail import hooks
+
+from .viewsets import BouncedViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_bounces():
+    return BouncedViewSet()
