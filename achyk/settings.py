@@ -53,15 +53,24 @@ INSTALLED_APPS = [
     "achyk.ui",
     "achyk.signin",
     "achyk.bodies",
+    "achyk.guide",
     "achyk.pagecache",
     "achyk.images",
     "achyk.documents",
     "achyk.budget",
     "achyk.content",
     "achyk.bin",
+    "achyk.participation",
     "achyk.search",
     "achyk.transparency",
+    "achyk.plans",
+    "achyk.social_order",
     "achyk.demo",
+    # Before django_tasks_db: its `db_worker` command is replaced by ours (achyk.operations).
+    "achyk.operations",
+    "achyk.workdays",
+    "achyk.requests",
+    "achyk.subscriptions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -94,6 +103,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz, before anything that reads the host, the session or the database.
+    "achyk.operations.middleware.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "achyk.ui.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -142,6 +153,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'achyk.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        # A kept connection is checked before a request reuses it: after a restart of
+        # PostgreSQL, each thread's first request would otherwise answer 500.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -152,12 +166,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory by default, Redis from REDIS_URL.
+# Cache: local memory by default, Redis from REDIS_URL. Redis fails open (achyk.ui.cache): with
+# Redis down, pages render from the database and nothing waits more than half a second for it.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "achyk.ui.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "achyk"),
         }
@@ -173,6 +188,11 @@ else:
 # Public pages for anonymous readers are kept this many seconds at most (achyk.pagecache);
 # they are forgotten earlier when their content changes. 0 turns the page cache off.
 CACHE_PAGE_SECONDS = int(os.environ.get("CACHE_PAGE_SECONDS", "300"))
+# The front cache (Varnish, deploy/varnish/achyk.vcl): the addresses its bans are sent to,
+# comma-separated. Empty: no front cache, and no response is marked for one.
+FRONT_CACHE_URLS = [
+    url.strip() for url in os.environ.get("FRONT_CACHE_URLS", "").split(",") if url.strip()
+]
 
 # Background tasks: the database queue by default (run `manage.py db_worker`);
 # TASKS_BACKEND=immediate runs them in the request (tests and tiny installs).
@@ -185,6 +205,12 @@ TASKS = {
         }[TASKS_BACKEND]
     }
 }
+
+# The task worker (achyk.operations.worker): a task left RUNNING by a worker that stopped is
+# run again, at most TASK_MAX_ATTEMPTS claims in all; a worker on another machine is presumed
+# stopped when its task has run longer than TASK_LEASE_SECONDS.
+ACHYK_TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", "3600"))
+ACHYK_TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "3"))
 
 # Media: local files by default, S3-compatible storage with MEDIA_STORAGE=s3.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
@@ -235,6 +261,8 @@ if EMAIL_URL.startswith(("smtp://", "smtps://")):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "achyk@localhost")
+# Hard bounces of an address (on different days) before its subscriptions stop.
+ACHYK_SUBSCRIPTIONS_HARD_BOUNCES = int(os.environ.get("ACHYK_SUBSCRIPTIONS_HARD_BOUNCES", "3"))
 
 # The embedded default (a local trial, the demo) and DEBUG; production is everything else.
 EMBEDDED = DEBUG or env_bool("ACHYK_EMBEDDED")
@@ -327,10 +355,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     }
 }
-# The admin's additions (see achyk.ui.security): Wagtail's inline scripts and styles, and
-# image previews of uploads before they are sent (blob:).
+# The admin's additions (see achyk.ui.security): Wagtail's inline styles, and image previews
+# of uploads before they are sent (blob:). No inline script: achyk.ui.admin_scripts starts
+# Wagtail's widgets instead.
 ACHYK_ADMIN_CSP = {
-    "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
     "img-src": [SELF, "data:", "blob:", *_media_origins],
 }
@@ -355,7 +383,9 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "achyk" / "locale"]
+# Our own catalogues first; then the admin's, for the Wagtail and Django strings Wagtail has no
+# Kyrgyz or Kazakh catalogue for (`make messages` writes into achyk/locale only).
+LOCALE_PATHS = [BASE_DIR / "achyk" / "locale", BASE_DIR / "achyk" / "ui" / "admin_locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Bishkek"
@@ -377,7 +407,9 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
+WAGTAILADMIN_USER_LOGIN_FORM = "achyk.signin.forms.AdminLoginForm"
 LOGIN_URL = "wagtailadmin_login"
+WAGTAILADMIN_USER_LOGIN_FORM = "achyk.signin.forms.AdminLoginForm"
 
 # Uploads: checked by content (achyk.ui.uploads, through the admin forms below), with one size
 # limit for every file and a pixel limit against decompression bombs.

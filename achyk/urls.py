@@ -19,7 +19,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accessibility/", ui_views.accessibility, name="accessibility"),
-    path("healthz", ui_views.healthz, name="healthz"),
 ]
 if settings.SERVE_MEDIA:
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", ui_views.media, name="media")]
@@ -27,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("feeds/rss/", feeds.NewsRssFeed(), name="feed_rss"),
     path("feeds/atom/", feeds.NewsAtomFeed(), name="feed_atom"),
     path("untranslated/<int:page_id>/", content_views.untranslated, name="untranslated"),
+    path("emblem/", content_views.emblem, name="body_emblem"),
     path("search/", search_views.search, name="search"),
     path("login/", signin.SignInView.as_view(), name="jmeg_login"),
     path("login/", include(signin_urls)),
@@ -34,6 +34,11 @@ urlpatterns += i18n_patterns(
     path("registry/", include("achyk.documents.registry.urls")),
     path("transparency/", include("achyk.transparency.urls")),
     path("budget/", include("achyk.budget.urls")),
+    path("requests/", include("achyk.requests.urls")),
+    path("subscriptions/", include("achyk.subscriptions.urls")),
+    path("plans/", include("achyk.plans.urls")),
+    path("participation/", include("achyk.participation.urls")),
+    path("social-order/", include("achyk.social_order.urls")),
     path("", include(wagtail_urls)),
 )
 
