@@ -11,3 +11,9 @@ class PageCacheConfig(AppConfig):
         from . import invalidation
 
         invalidation.connect()
+
+        from achyk.ui.cache import recovered
+
+        from .generations import after_cache_outage
+
+        recovered.connect(after_cache_outage, dispatch_uid="achyk.pagecache.after_cache_outage")

@@ -11,6 +11,8 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 
+from . import front
+
 GLOBAL = "global"
 PLATFORM = "platform"
 #: Generations outlive pages by far; one that expires restarts from the clock, never reused.
@@ -45,11 +47,55 @@ def _bump(scope: str) -> None:
         cache.set(key, time.time_ns(), GENERATION_SECONDS)
 
 
+class _BumpAfterCommit:
+    def __init__(self, scope: str):
+        self.scope = scope
+
+    def __call__(self) -> None:
+        _bump(self.scope)
+        if front.enabled():
+            front.ban(self.scope)
+
+
 def forget(scope: str) -> None:
     """Every cached page of `scope` (a body, PLATFORM or GLOBAL) is stale from now on.
 
     Bumped at once and again after the transaction commits, so a page rendered from data
-    not yet committed is never kept under the new generation.
+    not yet committed is never kept under the new generation. A transaction that forgets a
+    scope many times (a row at a time) bumps it once after it commits. The front cache, if
+    any, is told after the commit (`front.ban`).
     """
     _bump(scope)
-    transaction.on_commit(lambda: _bump(scope))
+    connection = transaction.get_connection()
+    pending = connection.run_on_commit if connection.in_atomic_block else ()
+    if not any(getattr(func, "scope", None) == scope for _ids, func, _robust in pending):
+        transaction.on_commit(_BumpAfterCommit(scope))
+
+
+def after_cache_outage(**kwargs) -> None:
+    """The cache answers again after failing in this process (`achyk.ui.cache.recovered`):
+    bumps made meanwhile were lost, so pages kept before the outage are forgotten now."""
+    _bump(GLOBAL)
+
+
+def cache_is_shared() -> bool:
+    """Whether every process reads this cache (Redis), not only this one (local memory)."""
+    from django.core.cache import caches
+    from django.core.cache.backends.dummy import DummyCache
+    from django.core.cache.backends.locmem import LocMemCache
+
+    return not isinstance(caches["default"], LocMemCache | DummyCache)
+
+
+def forget_everything() -> bool:
+    """Every page of every body and of the platform is stale, and Wagtail's site addresses are
+    read again; whether the cache took it (False: it does not answer)."""
+    from wagtail.models import Site
+
+    before = cache.get(_generation_key(GLOBAL))
+    _bump(GLOBAL)
+    if front.enabled():
+        front.ban(GLOBAL)
+    Site.clear_site_root_paths_cache()
+    after = cache.get(_generation_key(GLOBAL))
+    return after is not None and after != before

@@ -12,13 +12,16 @@ expire after CACHE_PAGE_SECONDS (0 turns the cache off), a safety net for change
 reports.
 
 Never kept: requests with a session or messages cookie (staff, a password-protected page),
-anything but 200, streaming responses, responses that set a cookie (a CSRF token: forms),
-read the session, vary on anything but Accept-Encoding, or say `Cache-Control: private`,
-`no-cache` or `no-store`; views other than Wagtail's page serving and the feeds.
-Every response looked up carries `X-Cache: hit` or `X-Cache: miss`.
+anything but 200, responses that set a cookie (a CSRF token: forms), write the session, vary
+on anything but Accept-Encoding, or say `Cache-Control: private`, `no-cache` or `no-store`;
+streamed answers (exports) larger than MAX_STREAMED_BYTES; views not in CACHEABLE_VIEWS.
+Every response looked up carries `X-Cache: hit` or `X-Cache: miss`. With a front cache
+(FRONT_CACHE_URLS, `front.py`), what is kept here, streamed exports apart, is marked for the
+proxy to keep as well (`Surrogate-Control`, `X-Achyk-Scope`).
 """
 
 import hashlib
+import time
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -28,10 +31,44 @@ from django.utils.cache import cc_delim_re
 
 from achyk.ui.accessibility import Preferences
 
+from . import front
 from .generations import PLATFORM, body_scope, generations
 
-#: URL names of the views whose answers may be kept: Wagtail's page serving and the feeds.
-CACHEABLE_VIEWS = frozenset({"wagtail_serve", "feed_rss", "feed_atom"})
+#: Seconds search results and the registry of acts are kept: they read every body's
+#: documents, and a body's change forgets only that body's pages, so they are kept briefly.
+SHORT_SECONDS = 60
+#: View names (`resolver_match.view_name`) whose answers may be kept -> for how long (None:
+#: CACHE_PAGE_SECONDS). What they show is forgotten by the app that owns it: the feature
+#: apps `invalidation.watch` their rows, and their services forget what bulk writes change.
+CACHEABLE_VIEWS: dict[str, int | None] = {
+    # Wagtail's pages and the news feeds (content, documents: `invalidation`).
+    "wagtail_serve": None, "feed_rss": None, "feed_atom": None,
+    # Budget: the year, the Citizens' Budget, hearings and the open data of a year.
+    "budget_index": None, "budget_year": None, "budget_citizens": None,
+    "budget_citizens_pdf": None, "budget_hearings": None, "budget_hearing": None,
+    "budget_data_csv": None, "budget_data_json": None, "budget_datapackage": None,
+    "budget_fdp_csv": None, "budget_export": None,
+    # The transparency monitor: a body's page, the rating (forgotten on recompute).
+    "transparency:body": None, "transparency:rating": None,
+    "transparency:duty_statistics": None, "transparency:methodology": None,
+    # Plans, participation, the social order, requests: pages, feeds and exports.
+    "plans_index": None, "plans_overview": None, "plans_plan": None, "plans_action": None,
+    "plans_report": None, "plans_export": None,
+    "participation_studies": None, "participation_study": None,
+    "participation_schedule": None, "participation_groups": None,
+    "participation_statistics": None, "participation_calendar": None,
+    "participation_event": None, "participation_feed": None,
+    "participation_kind_feed": None, "participation_event_ics": None,
+    "social_order_index": None, "social_order_call": None, "social_order_contract": None,
+    "social_order_csv": None, "social_order_json": None, "social_order_360giving": None,
+    "requests_register": None, "requests_csv": None, "requests_detail": None,
+    # Across bodies: kept for a short time only.
+    "search": SHORT_SECONDS, "registry": SHORT_SECONDS, "registry_rss": SHORT_SECONDS,
+    "registry_atom": SHORT_SECONDS, "registry_csv": SHORT_SECONDS,
+    "registry_json": SHORT_SECONDS,
+}  # fmt: skip
+#: A streamed answer (an export) is kept only up to this size; larger ones stream each time.
+MAX_STREAMED_BYTES = 2 * 1024 * 1024
 #: Never public pages, or served elsewhere: not even looked up.
 SKIPPED_PATHS = ("/admin/", "/documents/", "/media/", "/static/", "/accessibility/")
 #: Cookies that make a response personal (signed-in staff, unlocked pages, flash messages).
@@ -44,13 +81,17 @@ def _scope_of(request) -> str:
     return body_scope(body.pk) if body is not None else PLATFORM
 
 
-def page_key(request) -> str:
+def page_key(request, current: tuple[int, ...] | None = None) -> str:
+    """The key of the page `request` reads, under the `current` generations of its scope
+    (read from the cache if not given)."""
     query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), True)))
     preferences = Preferences.from_request(request)
+    if current is None:
+        current = generations(_scope_of(request))
     parts = [
         request.scheme, request.get_host().lower(), request.path, query,
         preferences.to_cookie() if preferences.enabled else "",
-        *map(str, generations(_scope_of(request))),
+        *map(str, current),
     ]  # fmt: skip
     return "pagecache:page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
@@ -71,30 +112,61 @@ def _same_for_every_reader(request, response) -> bool:
     return (
         not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and not (session is not None and session.accessed)
+        # Looked up only without a session cookie, so a view that reads the session (is the
+        # reader a member of the monitoring group?) reads an empty one, the same for all; a
+        # view that writes it is about to give this reader a cookie.
+        and not (session is not None and session.modified)
         and vary <= {"accept-encoding"}
         and not control & PRIVATE_DIRECTIVES
     )
 
 
-def _may_keep(request, response) -> bool:
+def keep_seconds(request, response) -> int:
+    """How long the answer may be kept (0: not at all)."""
     match = getattr(request, "resolver_match", None)
-    return (
+    if not (
         request.method == "GET"
         and response.status_code == 200
-        and not response.streaming
+        and not getattr(response, "is_async", False)
         and match is not None
-        and match.url_name in CACHEABLE_VIEWS
+        and match.view_name in CACHEABLE_VIEWS
         and _same_for_every_reader(request, response)
-    )
+    ):
+        return 0
+    seconds = settings.CACHE_PAGE_SECONDS
+    return min(seconds, CACHEABLE_VIEWS[match.view_name] or seconds)
 
 
-def _frozen(response) -> tuple:
-    return (response.status_code, list(response.items()), response.content)
+def _kept_as_streamed(response, content, key: str, seconds: int):
+    """The chunks of a streamed response as they are sent; once all are sent, the whole is
+    kept if it is no larger than MAX_STREAMED_BYTES."""
+    chunks, size = [], 0
+    for chunk in content:
+        size += len(chunk)
+        if size <= MAX_STREAMED_BYTES:
+            chunks.append(chunk)
+        yield chunk
+    if size <= MAX_STREAMED_BYTES:
+        kept = (response.status_code, list(response.items()), b"".join(chunks), _until(seconds))
+        cache.set(key, kept, seconds)
+
+
+def _until(seconds: int) -> float:
+    """When a copy kept now goes stale. Kept with the copy and checked on reading, so a short
+    keep (search, the registry) ends on this process's clock whatever the cache backend's."""
+    return time.time() + seconds
+
+
+def _frozen(response, seconds: int) -> tuple:
+    return (response.status_code, list(response.items()), response.content, _until(seconds))
+
+
+def _fresh(frozen) -> bool:
+    return frozen is not None and time.time() < frozen[3]
 
 
 def _thawed(frozen: tuple) -> HttpResponse:
-    status, headers, content = frozen
+    status, headers, content, _until_then = frozen
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
@@ -111,14 +183,26 @@ class PageCacheMiddleware:
         seconds = settings.CACHE_PAGE_SECONDS
         if seconds <= 0 or not _may_look_up(request):
             return self.get_response(request)
-        key = page_key(request)
+        scope = _scope_of(request)
+        current = generations(scope)
+        key = page_key(request, current)
         frozen = cache.get(key)
-        if frozen is not None:
+        if _fresh(frozen):
             response = _thawed(frozen)
             response["X-Cache"] = "hit"
+            if front.enabled():
+                front.mark(response, scope, int(frozen[3] - time.time()))
             return response
         response = self.get_response(request)
-        if _may_keep(request, response):
-            cache.set(key, _frozen(response), seconds)
+        seconds = keep_seconds(request, response)
+        if seconds and response.streaming:
+            content = response.streaming_content
+            response.streaming_content = _kept_as_streamed(response, content, key, seconds)
+        elif seconds:
+            cache.set(key, _frozen(response, seconds), seconds)
+            # The front cache keeps it too, unless what it shows changed while it rendered:
+            # a ban sent meanwhile could reach the proxy before this copy does.
+            if front.enabled() and generations(scope) == current:
+                front.mark(response, scope, seconds)
         response["X-Cache"] = "miss"
         return response

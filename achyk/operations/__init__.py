@@ -1,0 +1,2 @@
+"""What operators run and watch: health checks, a task worker that outlives faults, backup and
+restore (README.md)."""

@@ -1,0 +1,57 @@
+"""`/healthz` and `/readyz` on a port of their own, answered by a thread of each gunicorn worker
+(HEALTH_PORT; off when unset), so that they never wait behind page renders in gunicorn's
+queue: with every thread of a worker rendering, this thread still answers (it only waits for
+the GIL, a few milliseconds). Each worker listens on the same port (SO_REUSEPORT) and the
+kernel spreads the checks; a worker that hangs stops answering its share.
+
+Started by gunicorn's `post_worker_init` hook: `gunicorn -c python:achyk.operations.gunicorn
+...` (`make run` and docs/operators/deployment.md do).
+"""
+
+import logging
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+from django.db import close_old_connections
+
+from . import middleware
+
+logger = logging.getLogger("achyk.operations.health")
+
+
+class _Server(ThreadingHTTPServer):
+    allow_reuse_address = True
+    allow_reuse_port = True
+    daemon_threads = True
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 - the name http.server calls
+        address = urlsplit(self.path)
+        if address.path == "/readyz" or (address.path == "/healthz" and "ready" in address.query):
+            try:
+                response = middleware.readyz()
+            finally:
+                close_old_connections()
+        elif address.path == "/healthz":
+            response = middleware.healthz()
+        else:
+            self.send_error(404)
+            return
+        self.send_response(response.status_code)
+        for name, value in response.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(response.content)))
+        self.end_headers()
+        self.wfile.write(response.content)
+
+    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
+        pass
+
+
+def serve(host: str, port: int) -> ThreadingHTTPServer:
+    """Listen on host:port in a daemon thread; the server (its `server_address`) is returned."""
+    server = _Server((host, port), _Handler)
+    threading.Thread(target=server.serve_forever, name="health", daemon=True).start()
+    return server

@@ -1,0 +1,70 @@
+"""The health checks on a port of their own (HEALTH_PORT), answered by a thread of their own in
+each gunicorn worker, outside gunicorn's queue of requests."""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from achyk.operations import healthport
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - our own
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_health_port_answers_liveness_and_readiness():
+    server = healthport.serve("127.0.0.1", 0)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        assert get(base + "/healthz") == (200, "ok\n")
+        status, text = get(base + "/readyz")
+        assert status == 200 and text.startswith("ready\n") and "database: ok" in text
+        assert get(base + "/healthz?ready")[1].startswith("ready")
+        assert get(base + "/elsewhere")[0] == 404
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_gunicorn_started_with_the_hook_answers_on_the_health_port(tmp_path):
+    port, health = free_port(), free_port()
+    env = {"PATH": "/usr/bin:/bin", "ACHYK_EMBEDDED": "1", "HEALTH_PORT": str(health),
+           "ACHYK_VAR_DIR": str(tmp_path), "STATICFILES_STORAGE":
+           "django.contrib.staticfiles.storage.StaticFilesStorage"}  # fmt: skip
+    server = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "gunicorn", "-c", "python:achyk.operations.gunicorn",
+         "achyk.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "1",
+         "--threads", "1", "--worker-class", "gthread", "--no-control-socket"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                assert get(f"http://127.0.0.1:{health}/healthz") == (200, "ok\n")
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError("the health port never answered")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
