@@ -6,3 +6,8 @@ class UiConfig(AppConfig):
     name = "achyk.ui"
     label = "ui"
     verbose_name = _("User interface")
+
+    def ready(self):
+        from . import admin_scripts
+
+        admin_scripts.install()

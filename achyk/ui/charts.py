@@ -38,6 +38,7 @@ WIDTH = 640
 FONT = 13
 LABEL_CHARS = 26
 CHAR_WIDTH = 7.5  # an average glyph at FONT, to keep labels along the bottom apart
+WIDE_CHAR = 8.5  # a wide glyph at FONT (Cyrillic capitals, digits), where text must not be cut
 
 
 @dataclass(frozen=True)
@@ -285,10 +286,20 @@ def _tick_label(chart: Chart, tick: Decimal) -> str:
 
 
 def _ticks(chart: Chart, scale: _Scale, start: float, length: float) -> list[dict]:
-    """Ticks along a horizontal axis starting at `start`, `length` units long."""
+    """Ticks along a horizontal axis starting at `start`, `length` units long. Every tick keeps
+    its grid line; labels are left on every n-th tick, counted from zero, so that long ones
+    ("2 500 000 сом") never run into each other."""
+    labels = [_tick_label(chart, t) for t in scale.ticks]
+    spacing = length / max(len(labels) - 1, 1)
+    widest = max((len(label) for label in labels), default=1) * CHAR_WIDTH + 8
+    every = max(1, math.ceil(widest / max(spacing, 1)))
+    zero = scale.ticks.index(0) if 0 in scale.ticks else 0
     return [
-        {"at": round(start + scale.fraction(t) * length, 1), "label": _tick_label(chart, t)}
-        for t in scale.ticks
+        {
+            "at": round(start + scale.fraction(t) * length, 1),
+            "label": label if (i - zero) % every == 0 else "",
+        }
+        for i, (t, label) in enumerate(zip(scale.ticks, labels, strict=True))
     ]
 
 
@@ -300,7 +311,12 @@ def _label_every(categories, spacing: float) -> int:
 
 def _bars(chart: Chart, scale: _Scale) -> dict:
     """Horizontal bars: one band per category, one bar per series in the band."""
-    left, right, top, bar, gap = 214, 70, 8, 16, 10
+    left, top, bar, gap = 214, 8, 16, 10
+    # room on the right for the longest value written after its bar ("2 500 000 сом"), and
+    # labels on the left short enough for wide (Cyrillic) glyphs: nothing is cut at the edges
+    values = [format_number(v, chart.decimals, chart.unit) for s in chart.series for v in s.values]
+    right = min(200, max(70, math.ceil(max(map(len, values), default=0) * WIDE_CHAR) + 8))
+    label_chars = int((left - 12) / WIDE_CHAR)
     n = len(chart.series)
     band = n * bar + gap
     plot = WIDTH - left - right
@@ -321,7 +337,12 @@ def _bars(chart: Chart, scale: _Scale) -> dict:
                 "value": format_number(value, chart.decimals, chart.unit),
             })  # fmt: skip
         rows.append(
-            {"label": _short(label), "full": label, "y": y0 + n * bar / 2 + 4, "bars": bars}
+            {
+                "label": _short(label, label_chars),
+                "full": label,
+                "y": y0 + n * bar / 2 + 4,
+                "bars": bars,
+            }
         )
     height = top + len(chart.categories) * band + 24
     return {

@@ -85,19 +85,26 @@ def json_stream(
 def xlsx_bytes(header: Sequence[str], rows: Iterable[Sequence], *, title: str) -> bytes:
     """A workbook of one sheet, `title`: the header, then the rows. Text stays text (a string
     cell, never a formula); numbers stay numbers."""
+    return xlsx_book_bytes([(title, header, rows)])
+
+
+def xlsx_book_bytes(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence]]]) -> bytes:
+    """A workbook of several sheets, each (title, header, rows), written as `xlsx_bytes`
+    writes one."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(str(title)[:31])
-    for row in _chain([header], rows):
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"
-            cells.append(cell)
-        sheet.append(cells)
+    for title, header, rows in sheets:
+        sheet = book.create_sheet(str(title)[:31])
+        for row in _chain([header], rows):
+            cells = []
+            for value in row:
+                cell = WriteOnlyCell(sheet, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"
+                cells.append(cell)
+            sheet.append(cells)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

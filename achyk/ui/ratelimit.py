@@ -15,6 +15,8 @@ answers 429 with a page in the reader's language and `Retry-After` once a kind's
 Staff who are signed in are limited on sign-in only. ACHYK_RATE_LIMITS_ON=0 turns every limit
 off. Counts are approximate at a window's edge (up to twice the limit over two windows), which
 is enough against a script that hammers the search and cheap: one cache increment a request.
+Pages the page cache keeps (`achyk.pagecache`, before this middleware) are answered before
+they are counted: a kept page costs a cache lookup, about what counting it would.
 """
 
 import time

@@ -1,14 +1,18 @@
 """The Content-Security-Policy of every page (django-csp).
 
 Public pages get the strict policy of settings.CONTENT_SECURITY_POLICY: scripts and styles
-from the platform only (its pages have neither inline scripts nor inline styles; a template
-that needs an inline script gives it `nonce="{{ request.csp_nonce }}"`), no plugins, framed
-only by the platform itself.
+from the platform only (its pages have neither inline scripts nor inline styles), no plugins,
+framed only by the platform itself.
 
-The admin (/admin/) gets ACHYK_ADMIN_CSP over it: Wagtail 7's admin still writes inline
-scripts (date pickers, inline panels, choosers' modal steps run scripts they receive) and
-inline styles, so the admin allows 'unsafe-inline' for both, and no nonce (a nonce would make
-browsers ignore 'unsafe-inline'). Objects, framing, <base> and form targets stay as strict.
+The admin (/admin/) gets ACHYK_ADMIN_CSP over it: inline styles (Wagtail's own scripts insert
+<style> elements) and previews of uploads (blob: images). Its scripts are the platform's files
+only, like the public pages': Wagtail's inline scripts are replaced by carriers that one static
+script starts (`admin_scripts`).
+
+No nonce is used. django-csp 4 writes one into a directive only where the directive lists
+`csp.constants.NONCE`, which none does; and the page cache replays a page's HTML with a fresh
+header, so a nonce in a cached page would no longer match. A script that needs data reads it
+from data- attributes or a `json_script` element.
 """
 
 from csp.middleware import CSPMiddleware
@@ -22,5 +26,4 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and request.path_info.startswith(ADMIN_PREFIX):
             parts.replace = {**(parts.replace or {}), **settings.ACHYK_ADMIN_CSP}
-            parts.nonce = None
         return parts

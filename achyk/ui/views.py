@@ -3,7 +3,7 @@
 import posixpath
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
@@ -50,8 +50,9 @@ def accessibility(request):
     return render(request, "ui/accessibility.html", {"form": form, "next": _safe_next(request)})
 
 
-#: Folders of MEDIA_ROOT that hold pictures (Wagtail's originals and renditions).
-PUBLIC_MEDIA_FOLDERS = ("images", "original_images")
+#: Folders of MEDIA_ROOT that hold pictures: Wagtail's originals and renditions, and the
+#: monitoring group's photos (plans: JPEGs written again from the checked upload).
+PUBLIC_MEDIA_FOLDERS = ("images", "original_images", "plans-photos")
 
 
 def public_media_path(path: str) -> str | None:
@@ -79,10 +80,6 @@ def media(request, path: str):
     if clean is None:
         raise Http404
     return serve_static(request, clean, document_root=settings.MEDIA_ROOT)
-
-
-def healthz(request):
-    return HttpResponse("ok", content_type="text/plain")
 
 
 def not_found(request, exception=None):

@@ -1,10 +1,11 @@
 """What a test of hostile input reads: which addresses answered with a server error."""
 
 
-def server_errors(client, urls) -> list:
+def server_errors(client, urls, *, each=None) -> list:
     """(address, status or error) of each of `urls` that answered 500 or more, raised an
     error (a client that raises request exceptions), or whose streamed body failed while it
-    was read; [] when none did."""
+    was read; [] when none did. `each(url, response)`, if given, also looks at every answer
+    that is not streamed, so one pass over the addresses can check more than the status."""
     failures = []
     for url in urls:
         try:
@@ -20,4 +21,6 @@ def server_errors(client, urls) -> list:
                 status = repr(error)[:120]
         if not isinstance(status, int) or status >= 500:
             failures.append((url[:120], status))
+        elif each is not None and not response.streaming:
+            each(url, response)
     return failures

@@ -53,7 +53,7 @@ def test_bar_chart_has_an_accessible_svg_and_a_table_of_the_same_numbers():
     assert desc.text == (
         "Толтуруу: наибольшее — Бурана (87,5\u00a0%), наименьшее — Көк-Жар (40,0\u00a0%)."
     )
-    assert "<caption>Толтуруу</caption>" in html
+    assert re.search(r'<caption id="chart-[0-9a-f]+-table">Толтуруу</caption>', html)
     assert table_rows(html) == [
         ["Бурана", "87,5\u00a0%"], ["Көк-Жар", "40,0\u00a0%"], ["Ак-Тал", "—"],
     ]  # fmt: skip
@@ -69,6 +69,37 @@ def test_bar_lengths_are_proportional_to_the_values_on_a_fixed_scale():
     assert widths[0] == pytest.approx(2 * widths[1]) == pytest.approx(4 * widths[2])
     ticks = [t.text for t in svg.find("g[@class='chart-ticks']")]
     assert ticks == ["0", "20", "40", "60", "80", "100"]
+
+
+def test_long_tick_labels_of_budget_amounts_never_overlap_and_zero_keeps_its_label():
+    spec = charts.bar_chart(
+        "Расходы", ["Образование", "Дороги"], [Decimal("2500000.15"), Decimal("-300000")],
+        unit="сом",
+    )  # fmt: skip
+    svg = svg_of(render(spec))
+    ticks = [(float(t.get("x")), t.text) for t in svg.find("g[@class='chart-ticks']")]
+    lines = svg.find("g[@class='chart-grid']")
+    assert len(ticks) < len(lines)  # fewer labels than grid lines
+    assert "0\u00a0сом" in [text for _x, text in ticks]
+    for (x1, left), (x2, right) in zip(ticks, ticks[1:], strict=False):
+        # labels are centred on their tick: half of each must fit between the two ticks
+        assert (len(left) + len(right)) / 2 * charts.CHAR_WIDTH < x2 - x1, (left, right)
+
+
+def test_bar_values_and_category_labels_stay_inside_the_image():
+    spec = charts.bar_chart(
+        "Расходы", ["Государственные службы общего назначения", "Образование"],
+        [Decimal("3000000"), Decimal("1200000")], unit="сом",
+    )  # fmt: skip
+    svg = svg_of(render(spec))
+    width = float(svg.get("viewBox").split()[2])
+    for text in svg.iter("text"):
+        if text.get("class") == "chart-value":
+            assert float(text.get("x")) + len(text.text) * charts.WIDE_CHAR <= width, text.text
+        if text.get("class") == "chart-label":
+            full = text.find("title")  # the whole label, for a pointer; the image shows the rest
+            shown = (text.text or "") + (full.tail if full is not None else "")
+            assert len(shown) * charts.WIDE_CHAR <= float(text.get("x")), shown
 
 
 def test_numbers_follow_the_active_language_and_keep_decimal_precision():

@@ -1,9 +1,13 @@
 """Every page carries a Content-Security-Policy: public pages allow nothing inline, no plugins
-and framing by the platform only; the admin adds only what Wagtail's admin needs."""
+and framing by the platform only; the admin adds only what Wagtail's admin needs (inline
+styles, previews of uploads), never an inline script."""
 
 import pytest
 
 from achyk.bodies.tests.factories import PASSWORD
+from achyk.content import models as content
+from achyk.content.tests import factories as f
+from achyk.ui.tests.inline import inline_scripts
 
 
 def policy(response) -> dict[str, list[str]]:
@@ -32,15 +36,31 @@ def test_cached_public_pages_carry_the_policy_too(client, body_a):
     assert first["Content-Security-Policy"] == second["Content-Security-Policy"]
 
 
-@pytest.mark.parametrize("url", ["/admin/login/", "/admin/", "/admin/pages/"])
-def test_the_admin_allows_inline_scripts_and_styles_only_and_keeps_the_rest(client, editor_a, url):
+ADMIN_URLS = ["/admin/login/", "/admin/", "/admin/pages/", "/admin/images/chooser/"]
+
+
+@pytest.mark.parametrize("url", ADMIN_URLS)
+def test_the_admin_allows_no_inline_script_and_keeps_the_rest(client, editor_a, url):
     client.post("/admin/login/", {"username": editor_a.username, "password": PASSWORD})
     directives = policy(client.get(url))
-    assert directives["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert directives["script-src"] == ["'self'"]
     assert directives["style-src"] == ["'self'", "'unsafe-inline'"]
     assert directives["object-src"] == ["'none'"]
     assert directives["frame-ancestors"] == ["'self'"]
     assert not any("nonce" in value for values in directives.values() for value in values)
+
+
+def test_a_page_edit_form_starts_its_widgets_by_the_admin_s_script(client, editor_a, body_a):
+    """The editor's date pickers, inline panel and image choosers come as carriers that
+    ui/admin-init.js starts, and that script is on the page."""
+    index = f.section(body_a, "ky", content.GalleryIndexPage)
+    client.force_login(editor_a)
+    response = client.get(f"/admin/pages/add/content/gallerypage/{index.pk}/")
+    html = response.content.decode()
+    assert inline_scripts(html) == []
+    assert 'src="/static/ui/admin-init.js"' in html
+    for call in ("inline-panel", "datetime", "chooser"):
+        assert f'data-achyk-init="{call}"' in html, call
 
 
 def test_uploads_on_another_host_are_allowed_as_images(settings, client, body_a):

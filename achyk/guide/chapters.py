@@ -1,0 +1,174 @@
+"""The staff guide's chapters: what each module's screens are for, step by step, in the
+admin's language (the steps are translated strings, so the catalogues' test keeps them in
+Kyrgyz and Russian).
+
+Each step names the screen it shows (`where(place)`, an address built for a body) and what on
+that screen it speaks of (`selector`): the browser test opens every step's screen as a clerk
+and finds that element, so a changed screen breaks the test, not the guide; with
+`GUIDE_SHOTS` set it photographs each step (`make guide`). A chapter's `screens` are the
+admin addresses whose header links to it ("Help for this screen").
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+
+@dataclass(frozen=True)
+class Place:
+    """What a step's address needs: the body, its home page in the language of the guide and
+    the sections under it (`section("newsindexpage")`)."""
+
+    body: object
+    home: Page
+
+    def section(self, model: str) -> Page:
+        found = (
+            Page.objects.child_of(self.home)
+            .filter(content_type__app_label="content", content_type__model=model)
+            .first()
+        )
+        return found or self.home
+
+
+@dataclass(frozen=True)
+class Step:
+    text: Promise
+    where: Callable[[Place], str]
+    selector: str = "main"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    key: str
+    title: Promise
+    intro: Promise
+    screens: tuple[str, ...]  # admin address prefixes, the longest match wins
+    steps: tuple[Step, ...] = field(default=())
+    #: Who the chapter's screens open for: "staff" (editors and administrators) or "admin".
+    role: str = "staff"
+
+
+def _explore(place: Place) -> str:
+    return reverse("wagtailadmin_explore", args=[place.section("newsindexpage").pk])
+
+
+def _add_news(place: Place) -> str:
+    parent = place.section("newsindexpage")
+    return reverse("wagtailadmin_pages:add", args=["content", "newspage", parent.pk])
+
+
+CHAPTERS = (
+    Chapter(
+        "pages", _("Pages: news, announcements and sections"),
+        _("Your site is a tree of pages: the home page, its sections (news, announcements, "
+          "documents, contacts...) and the items in them, one tree for each language."),
+        ("/admin/pages/",),
+        (
+            Step(_("Open “Pages” in the menu: your site's home page opens with its sections. "
+                   "Open the section you add to, for example News."), _explore, "main table"),
+            Step(_("Press “Add child page”. Write the title, the summary and the text; choose "
+                   "a photo and describe it for those who cannot see it."), _add_news,
+                 "#id_title"),
+            Step(_("Press “Publish”, the first button at the bottom. A page you leave "
+                   "half-filled is kept as a draft, and the add screen offers it to continue."),
+                 _add_news, "footer button[name='action-publish']"),
+        ),
+    ),
+    Chapter(
+        "documents", _("Documents and legal acts"),
+        _("Council resolutions, orders of the head, budgets and reports go into the registry "
+          "of acts: each act has its type, number, date, a title in each language and one "
+          "file per language."),
+        ("/admin/documents/", "/admin/acts/", "/admin/registry/"),
+        (
+            Step(_("A document's form asks for the file and its language, then the act it "
+                   "belongs to, or the type, number and date of a new act. The to-do list's "
+                   "buttons open it with the act's type chosen."),
+                 lambda place: reverse("wagtaildocs:add"), "#id_language"),
+            Step(_("“Add a document” in “Documents” takes many files at once. Readers see each "
+                   "file only once you give its title and language below it and press "
+                   "“Update”."),
+                 lambda place: reverse("wagtaildocs:add_multiple"),
+                 "[data-unpublished-uploads]"),
+            Step(_("Open “Legal acts”: the registry of your acts. Give each act its title in "
+                   "each language of your site, and link the acts it amends or repeals."),
+                 lambda place: reverse("acts:add"), "#id_title_ru"),
+        ),
+    ),
+    Chapter(
+        "budget", _("Budget and its import"),
+        _("The budget is imported from the spreadsheet you keep, one stage of a year at a "
+          "time: draft, approved, amended, or executed by quarter."),
+        ("/admin/budget/",),
+        (
+            Step(_("Open “Budget” and press “Import a budget”."),
+                 lambda place: reverse("budget_admin_index"),
+                 "a[href='/admin/budget/import/']"),
+            Step(_("Download the template (XLSX or CSV), or name your own columns as it does. "
+                   "Each column is explained on the screen, and the valid codes are listed "
+                   "under it."), lambda place: reverse("budget_admin_import"),
+                 "[data-budget-template]"),
+            Step(_("Choose the year, the stage and your file, and press “Check”. The next "
+                   "screen shows every wrong row with its reason; nothing is saved until you "
+                   "confirm."), lambda place: reverse("budget_admin_import"), "#id_file"),
+        ),
+    ),
+    Chapter(
+        "todo", _("What to publish (the to-do list)"),
+        _("The platform knows what the law asks your body to publish and how fresh it must "
+          "be, and lists what needs you, most urgent first."),
+        ("/admin/transparency/",),
+        (
+            Step(_("Open “What to publish”. Each line says the rule, the date it counts from "
+                   "and the date it is due; its button opens the exact form to fill in."),
+                 lambda place: reverse("transparency_admin:todo"), "main"),
+        ),
+    ),
+    Chapter(
+        "staff", _("Staff of the body"),
+        _("The body's administrators manage who signs in to its panel, and with which role."),
+        ("/admin/staff/", "/admin/our-body/"),
+        (
+            Step(_("Open “Staff”: everyone who signs in to your body's panel, with their "
+                   "role. Close the access of someone who leaves: you are asked to confirm."),
+                 lambda place: reverse("body_staff:index", args=[place.body.pk]), "main"),
+            Step(_("Add a staff member with their name, e-mail and role: without a password, "
+                   "they receive an invitation by e-mail."),
+                 lambda place: reverse("body_staff:add", args=[place.body.pk]), "main form"),
+        ),
+        role="admin",
+    ),
+    Chapter(
+        "bin", _("The bin"),
+        _("What you delete goes to the bin first: readers no longer see it, and you can "
+          "restore it."),
+        ("/admin/bin/",),
+        (
+            Step(_("Open “Bin”: the pages and files removed, newest first. Restore one with its "
+                   "button; administrators may also delete for good."),
+                 lambda place: reverse("bin:index"), "main"),
+        ),
+    ),
+)  # fmt: skip
+
+BY_KEY = {chapter.key: chapter for chapter in CHAPTERS}
+
+
+def chapter_for_path(path: str) -> Chapter | None:
+    """The chapter whose screens include the admin address `path` (longest prefix first)."""
+    best, length = None, 0
+    for chapter in CHAPTERS:
+        for prefix in chapter.screens:
+            if path.startswith(prefix) and len(prefix) > length:
+                best, length = chapter, len(prefix)
+    return best
+
+
+def shot_name(chapter: Chapter, number: int, language: str) -> str:
+    """The static path of a step's screenshot (`make guide` writes them)."""
+    return f"guide/shots/{language}/{chapter.key}-{number}.png"

@@ -1,0 +1,76 @@
+"""The staff guide in the panel: its chapters in the admin's language, each main screen's
+link to its chapter, and every step's screen opening for a body's administrator."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from achyk.bodies.models import Membership
+from achyk.bodies.services import body_home_pages
+from achyk.bodies.tests import factories as body_factories
+from achyk.content import models as content
+from achyk.content.tests import factories as f
+from achyk.content.tests.test_page_editor import speak
+from achyk.guide.chapters import BY_KEY, CHAPTERS, Place, chapter_for_path
+
+
+def help_link(html) -> str:
+    found = re.search(r'href="([^"]+)" data-screen-help', html)
+    return found[1] if found else ""
+
+
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_the_guide_lists_its_chapters_in_the_admins_language(client, body_a, editor_a, language):
+    speak(client, editor_a, language)
+
+    html = client.get("/admin/guide/").content.decode()
+
+    with translation.override(language):
+        for chapter in CHAPTERS:
+            assert str(chapter.title) in html
+        assert translation.gettext("Guide") in html
+    assert "Budget and its import" not in html
+
+
+def test_a_chapter_shows_its_steps_in_the_admins_language(client, body_a, editor_a):
+    speak(client, editor_a, "ky")
+
+    html = client.get("/admin/guide/budget/").content.decode()
+
+    steps = re.findall(r"<li class=\"w-mb-8\">\s*<p>(.*?)</p>", html, re.S)
+    with translation.override("ky"):
+        assert steps == [str(step.text) for step in BY_KEY["budget"].steps]
+    assert "Open “Budget”" not in html
+    assert client.get("/admin/guide/nothing/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("address", "chapter"),
+    [("/admin/budget/import/", "budget"), ("/admin/documents/add/", "documents"),
+     ("/admin/acts/", "documents"), ("/admin/bin/", "bin"), ("/admin/transparency/todo/", "todo")],
+)  # fmt: skip
+def test_each_main_screen_links_to_its_chapter(client, body_a, editor_a, address, chapter):
+    speak(client, editor_a, "ky")
+
+    html = client.get(address).content.decode()
+
+    assert help_link(html) == f"/admin/guide/{chapter}/"
+
+
+def test_a_screen_without_a_chapter_has_no_help_link(client, body_a, editor_a):
+    speak(client, editor_a, "ky")
+    assert help_link(client.get("/admin/guide/").content.decode()) == ""
+    assert chapter_for_path("/admin/account/") is None
+
+
+def test_every_step_opens_for_a_body_administrator(client, body_a, body_b):
+    manager = body_factories.staff(body_a, role=Membership.Role.ADMIN)
+    speak(client, manager, "ru")
+    f.section(body_a, "ru", content.NewsIndexPage)
+    place = Place(body=body_a, home=body_home_pages(body_a).get(locale__language_code="ru"))
+
+    for chapter in CHAPTERS:
+        for number, step in enumerate(chapter.steps, start=1):
+            response = client.get(step.where(place))
+            assert response.status_code == 200, f"{chapter.key} step {number}"
