@@ -98,11 +98,10 @@ def _resolution(body: Body, year: int):
     if kind is None:
         return None
     adopted = datetime.date(year - 1, 12, 24)
-    title = (f"{year}-жылдын жергиликтүү бюджетин бекитүү жөнүндө / "
-             f"Об утверждении местного бюджета на {year} год")  # fmt: skip
     return create_act(body=body, data=ActIn(
-        type=kind, title=title, number=f"{year - 1}-{body.pk % 7 + 12}", adopted_on=adopted,
-        signatory=body.head_name,
+        type=kind, title_ky=f"{year}-жылдын жергиликтүү бюджетин бекитүү жөнүндө",
+        title_ru=f"Об утверждении местного бюджета на {year} год",
+        number=f"{year - 1}-{body.pk % 7 + 12}", adopted_on=adopted, signatory=body.head_name,
     ))  # fmt: skip
 
 

@@ -80,3 +80,42 @@ def text_pdf(lines: list[str]) -> bytes:
         xref,
     )
     return bytes(out)
+
+
+#: (background, clothes, skin) of the demo portraits.
+PORTRAIT_COLOURS = [
+    ((214, 226, 238), (40, 60, 90), (222, 184, 150)),
+    ((232, 222, 208), (110, 40, 50), (205, 165, 130)),
+    ((220, 234, 222), (50, 70, 60), (230, 195, 160)),
+]
+
+
+def portrait_jpeg(*, seed: str, size=(240, 300)) -> bytes:
+    """A JPEG of a head-and-shoulders silhouette, standing for a person's photo in the demo."""
+    rng = random.Random(seed)  # noqa: S311 (pictures, not secrets)
+    width, height = size
+    background, clothes, skin = PORTRAIT_COLOURS[rng.randrange(len(PORTRAIT_COLOURS))]
+    picture = Image.new("RGB", size, background)
+    draw = ImageDraw.Draw(picture)
+    centre = width // 2 + rng.randint(-8, 8)
+    draw.ellipse([(centre - 95, height * 2 // 3), (centre + 95, height + 120)], fill=clothes)
+    draw.rectangle([(centre - 18, height // 2), (centre + 18, height * 2 // 3 + 10)], fill=skin)
+    draw.ellipse([(centre - 50, height // 5), (centre + 50, height // 5 + 125)], fill=skin)
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=80)
+    return buffer.getvalue()
+
+
+def emblem_png(*, seed: str, size=200) -> bytes:
+    """A PNG of a round emblem: a ring, a mountain and a sun, standing for a body's own."""
+    rng = random.Random(seed)  # noqa: S311 (pictures, not secrets)
+    picture = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(picture)
+    ring = [(20, 90, 160), (150, 30, 40), (30, 110, 70)][rng.randrange(3)]
+    draw.ellipse([(4, 4), (size - 4, size - 4)], fill=ring)
+    draw.ellipse([(18, 18), (size - 18, size - 18)], fill=(250, 246, 232))
+    draw.ellipse([(size // 2 - 22, 44), (size // 2 + 22, 88)], fill=(240, 180, 20))
+    draw.polygon([(30, 150), (85, 80), (115, 120), (140, 95), (172, 150)], fill=ring)
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()

@@ -23,7 +23,10 @@ from achyk.content.models import (
     AnnouncementIndexPage,
     AnnouncementPage,
     BodyHomePage,
+    Commission,
     ContactPage,
+    CouncilPage,
+    Deputy,
     GalleryImage,
     GalleryIndexPage,
     GalleryPage,
@@ -40,9 +43,14 @@ from achyk.images.models import Image
 from achyk.transparency.models import JmegMember
 
 from . import citizens, texts
+from . import participation as demo_participation
+from . import plans as demo_plans
+from . import requests as demo_requests
+from . import social_order as demo_social_order
+from . import subscriptions as demo_subscriptions
 from . import transparency as demo_transparency
 from .budgets import ensure_demo_budgets
-from .files import landscape_jpeg, text_pdf
+from .files import emblem_png, landscape_jpeg, portrait_jpeg, text_pdf
 
 LANGUAGES = ["ky", "ru"]
 
@@ -168,10 +176,12 @@ def fill_site(
     add_document(body=body, values=fill)
     if sections:
         fill_leadership(body=body, values=fill)
+        fill_council(body=body, values=fill)
         fill_contacts(body=body, values=fill)
         add_vacancy(body=body)
     if gallery:
         add_gallery(body=body, values=fill)
+        add_look(body=body, values=fill)
 
 
 def add_news(*, body: Body, values: dict, count: int) -> None:
@@ -210,8 +220,22 @@ def add_announcement(*, body: Body, values: dict) -> None:
     _translated(body, AnnouncementIndexPage, build)
 
 
+def _picture(body: Body, name: str, data: bytes, title: str) -> Image:
+    """An image of the body's collection made of `data`."""
+    image = Image(
+        title=title, collection=body.collection, file=ImageFile(ContentFile(data), name=name)
+    )
+    image._set_image_file_metadata()
+    image.save()
+    return image
+
+
 def fill_leadership(*, body: Body, values: dict) -> None:
+    """The head (first, with a photo: the home page shows them) and the deputy head."""
     words = texts.LEADERSHIP
+    photo = _picture(
+        body, f"{body.slug}-head.jpg", portrait_jpeg(seed=f"{body.slug}-head"), values["head"]
+    )
 
     def change(page, language):
         page.structure = words[f"structure_{language}"]
@@ -219,12 +243,64 @@ def fill_leadership(*, body: Body, values: dict) -> None:
             Person(
                 name=values[role], position=words[f"{role}_{language}"], phone=values["phone"],
                 email=f"{body.slug}@example.org", reception_hours=words[f"{role}_hours_{language}"],
-                duties=words[f"{role}_duties_{language}"],
+                duties=words[f"{role}_duties_{language}"], photo=photo if role == "head" else None,
             )
             for role in ("head", "deputy")
         ]  # fmt: skip
 
     _edit_sections(body, LeadershipPage, change)
+
+
+def fill_council(*, body: Body, values: dict) -> None:
+    """The council's page: its deputies (the chair and the secretary with photos) and its
+    standing commissions; its sessions and decisions come from the calendar and the registry."""
+    words = texts.COUNCIL
+    photos = {
+        name: _picture(body, f"{body.slug}-deputy-{n}.jpg",
+                       portrait_jpeg(seed=f"{body.slug}-{name}"), name)
+        for n, (name, position, _number) in enumerate(words["deputies"])
+        if position in ("chair", "secretary")
+    }  # fmt: skip
+    village = {"ky": values.get("village", ""), "ru": values.get("village_ru", "")}
+
+    def change(page, language):
+        page.title = words[f"title_{language}"]
+        page.about = words[f"about_{language}"].format(**values)
+        page.deputies = [
+            Deputy(
+                name=name, position=words[f"{position}_{language}"] if position else "",
+                constituency=words[f"district_{language}"].format(
+                    number=number, village=village[language]),
+                photo=photos.get(name), reception_hours=words[f"hours_{language}"],
+            )
+            for name, position, number in words["deputies"]
+        ]  # fmt: skip
+        page.commissions = [
+            Commission(
+                name=item[f"name_{language}"], chair=item["chair"],
+                members="\n".join(item["members"]), remit=item[f"remit_{language}"],
+            )
+            for item in words["commissions"]
+        ]  # fmt: skip
+
+    _edit_sections(body, CouncilPage, change)
+
+
+def add_look(*, body: Body, values: dict) -> None:
+    """A banner photo on the home and, for every other body, an emblem of its own (the rest
+    show the default one, a sun in the country's colours)."""
+    banner = _picture(body, f"{body.slug}-banner.jpg",
+                      landscape_jpeg(seed=f"{body.slug}-banner", variant=0, size=(1200, 400)),
+                      values.get("name_ky", body.slug))  # fmt: skip
+    own = random.Random(body.slug).random() < 0.5  # noqa: S311 (which demo body, not secrets)
+    emblem = _picture(body, f"{body.slug}-emblem.png", emblem_png(seed=body.slug),
+                      body.name_ky) if own else None  # fmt: skip
+
+    def change(page, language):
+        page.banner, page.emblem = banner, emblem
+        page.banner_alt = texts.BANNER_ALT[language].format(**values)
+
+    _edit_sections(body, BodyHomePage, change)
 
 
 def fill_contacts(*, body: Body, values: dict) -> None:
@@ -332,6 +408,12 @@ def load_demo(*, password: str, stdout=None) -> list[Body]:
     for body in Body.objects.filter(slug__in=list(specs)):
         ensure_demo_budgets(body=body)
         citizens.ensure(body=body, values=values_for(specs[body.slug]))
+        demo_requests.ensure(body=body)
+        demo_subscriptions.ensure(body=body)
+        demo_participation.ensure(body=body)
     ensure_logins(password=password)
+    for body in Body.objects.filter(slug__in=list(specs)):
+        demo_plans.ensure(body=body)
+    demo_social_order.ensure(password=password)
     demo_transparency.compute()
     return created

@@ -55,7 +55,8 @@ def _act(body, type_code, languages, adopted_on, *, number):
     ky, ru = ACTS[type_code]
     act = create_act(
         body=body, by=None,
-        data=ActIn(type=DocumentType.objects.get(code=type_code), title=ky, number=number,
+        data=ActIn(type=DocumentType.objects.get(code=type_code), title=ky, title_ky=ky,
+                   title_ru=ru, number=number,
                    adopted_on=adopted_on, signatory=body.head_name or "Айыл өкмөтүнүн башчысы"),
     )  # fmt: skip
     for language in languages:

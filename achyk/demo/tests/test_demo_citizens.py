@@ -1,8 +1,8 @@
-"""The demo's Citizens' Budgets and budget hearings: every body has them, in Kyrgyz and Russian."""
+"""The demo's Citizens' Budgets and budget hearings: every body has them, in Kyrgyz and Russian.
+The module's tests share one demo of Burana and Kok-Jar (`demo`, conftest.py)."""
 
 import io
 
-import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from pypdf import PdfReader
@@ -10,19 +10,12 @@ from pypdf import PdfReader
 from achyk.bodies.models import Body
 from achyk.budget.citizens.models import CitizensBudget
 from achyk.budget.hearings.models import Hearing
-from achyk.demo import texts
 
-PASSWORD = "demo-Бурана-ңөү-42"
+from .shared import BODIES, PASSWORD
 
 
-@pytest.mark.django_db
-def test_every_demo_body_publishes_a_citizens_budget_and_a_hearing(
-    client, settings, tmp_path, monkeypatch
-):
-    settings.VAR_DIR = tmp_path / "var"
-    wanted = [spec for spec in texts.BODIES if spec["slug"] in {"burana", "kok-jar"}]
-    monkeypatch.setattr(texts, "BODIES", wanted)
-    call_command("load_demo", password=PASSWORD)
+def test_every_demo_body_publishes_a_citizens_budget_and_a_hearing(demo, db, client):
+    assert set(Body.objects.values_list("slug", flat=True)) == BODIES
     year = timezone.localdate().year
     for body in Body.objects.all():
         item = CitizensBudget.objects.published().get(body=body, year=year, stage="approved")
@@ -45,12 +38,8 @@ def test_every_demo_body_publishes_a_citizens_budget_and_a_hearing(
             assert "Освещение улицы к школе" in hearings.content.decode()
 
 
-@pytest.mark.django_db
-def test_loading_the_demo_again_keeps_what_staff_changed(settings, tmp_path, monkeypatch):
+def test_loading_the_demo_again_keeps_what_staff_changed(demo, db, settings, tmp_path):
     settings.VAR_DIR = tmp_path / "var"
-    wanted = [spec for spec in texts.BODIES if spec["slug"] in {"burana", "kok-jar"}]
-    monkeypatch.setattr(texts, "BODIES", wanted)
-    call_command("load_demo", password=PASSWORD)
     CitizensBudget.objects.update(general_ru="Текст сотрудников")
     call_command("load_demo", password=PASSWORD)
     assert CitizensBudget.objects.count() == 2

@@ -15,6 +15,7 @@ from achyk.demo import texts
 from achyk.demo.files import text_pdf
 from achyk.demo.services import homes_of
 from achyk.documents.models import Document
+from achyk.subscriptions.models import Subscriber
 
 PASSWORD = "demo-Бурана-ңөү-42"
 
@@ -89,9 +90,24 @@ def test_demo_builds_bilingual_sites_and_working_logins(client, var_dir, monkeyp
     # both languages, Көк-Жар's has no number and only a Kyrgyz file.
     assert_demo_scores(burana, Body.objects.get(slug="kok-jar"))
 
+    # Бурана's staff find its bounced subscribers, masked; Көк-Жар's are not theirs.
+    client.force_login(users.get(username="burana-editor"))
+    bounced = client.get("/admin/subscription-bounces/").content.decode()
+    assert "b•••@example.org" in bounced and "c•••@example.org" in bounced
+    assert "bakyt.burana@example.org" not in bounced
+    listed = {
+        int(pk) for pk in re.findall(r'href="/admin/subscription-bounces/edit/(\d+)/', bounced)
+    }
+    assert listed == set(
+        Subscriber.objects.filter(body=burana, email__regex=r"^(bakyt|cholpon)\.")
+        .values_list("pk", flat=True)
+    )  # fmt: skip
+
     news_count = NewsPage.objects.count()
+    subscribers = Subscriber.objects.count()
     call_command("load_demo", password=PASSWORD)  # again: nothing doubles
     assert Body.objects.count() == 2 and NewsPage.objects.count() == news_count
+    assert Subscriber.objects.count() == subscribers == 6
 
 
 @pytest.mark.django_db
