@@ -184,10 +184,11 @@ def make_bodies(args, env) -> float:
 
 
 ACT_COLUMNS = ("id", "body_id", "type_id", "title", "number", "adopted_on", "adopted_by",
-               "signatory", "status", "published_at", "updated_at", "languages")  # fmt: skip
+               "signatory", "status", "published_at", "updated_at", "languages",
+               "title_ky", "title_ru", "title_kk")  # fmt: skip
 DOCUMENT_COLUMNS = ("id", "title", "file", "created_at", "file_size", "file_hash", "description",
                     "is_archived", "updated_at", "body_id", "collection_id", "has_text_layer",
-                    "language", "text", "act_id")  # fmt: skip
+                    "language", "text", "act_id", "is_published")  # fmt: skip
 ENTRY_COLUMNS = ("id", "language", "kind", "object_id", "title", "text", "terms", "url", "date",
                  "body_id")  # fmt: skip
 
@@ -242,7 +243,8 @@ def body_rows(*, body, documents: int, act_id: int, document_id: int, entry_id: 
         acts.append((act_id, body.pk, kind.pk, title, number, adopted,
                      _weighted(rng, ADOPTED_BY_WEIGHTS), signatory,
                      _weighted(rng, STATUS_WEIGHTS), published, published,
-                     " ".join(sorted(languages))))  # fmt: skip
+                     " ".join(sorted(languages)),  # the title is in the act's first language
+                     *(title if code == lead else "" for code in ("ky", "ru", "kk"))))  # fmt: skip
         shown = f"{title} № {number}"  # str(act)
         slug = slugify(title, allow_unicode=True)[:80] or "act"  # act.slug
         for language in languages:
@@ -251,7 +253,7 @@ def body_rows(*, body, documents: int, act_id: int, document_id: int, entry_id: 
             name = f"documents/{body.slug}/{act_id}-{language}.pdf"
             files.append((document_id, shown[:255], name, created, rng.randint(40_000, 900_000),
                           "", "", False, created, body.pk, body.collection_id, True, language,
-                          body_text, act_id))  # fmt: skip
+                          body_text, act_id, True))  # fmt: skip
             section = sections.get(language)
             if section is None:  # no documents section: a plain document, as search sees it
                 raise SystemExit(f"bench: {body.slug} has no documents section in {language}")

@@ -1,0 +1,157 @@
+"""How a body's home render grows with the number of bodies on the platform.
+
+    python -m bench.render_scale [--sizes 0,100,400,1000] [--repeat 30] [--slug burana]
+                                 [--database-url postgres://...]
+
+Builds the demo bodies in a fresh SQLite database under a temporary directory (as
+`bench.page_weight`), or in the PostgreSQL database of --database-url (which must exist; the
+demo is loaded if it holds no body, and bodies this script added before are counted, not
+added again), then, for each size, adds bodies until the platform has that many more:
+each a Body row with a Site whose home page is in Kyrgyz and Russian, which is what another
+body's render could see of them (their root paths, rows and sites; not their sections). At
+each size it renders the body's home in-process `--repeat` times with the page cache off and
+prints the median, p99 and fastest time, the time spent in SQL, the render in units of a
+fixed piece of Python work timed just before it (`reference`: the machine's speed of the
+moment, for shared machines), the queries of one render and how many site root paths
+Wagtail examined to give the render's links their addresses. Prints figures, not verdicts.
+"""
+
+import argparse
+import math
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _setup(workdir: Path, database_url: str = "") -> None:
+    os.environ.update(
+        ACHYK_EMBEDDED="1", ACHYK_VAR_DIR=str(workdir), TASKS_BACKEND="immediate",
+        DATABASE_URL=database_url or f"sqlite:///{workdir / 'scale.sqlite3'}", LOG_LEVEL="ERROR",
+        DJANGO_SETTINGS_MODULE="achyk.settings", CACHE_PAGE_SECONDS="0",
+        STATICFILES_STORAGE="django.contrib.staticfiles.storage.StaticFilesStorage",
+    )  # fmt: skip
+    os.environ.pop("REDIS_URL", None)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from achyk.bodies.models import Body
+    from achyk.demo.services import load_demo
+
+    if not Body.objects.exists():
+        load_demo(password="render-scale-Ө-2026")  # noqa: S106
+
+
+def add_bodies(start: int, count: int) -> None:
+    """Bodies `start` .. `start + count - 1`, each with a site and a home in ky and ru."""
+    from wagtail.models import Locale, Page, Site
+
+    from achyk.bodies.models import Body
+
+    root = Page.get_first_root_node()
+    ky, ru = Locale.objects.get(language_code="ky"), Locale.objects.get(language_code="ru")
+    territory = Body.objects.exclude(territory=None).first().territory
+    for n in range(start, start + count):
+        home = root.add_child(instance=Page(title=f"Айыл {n}", slug=f"scale-{n}-ky", locale=ky))
+        root.add_child(instance=Page(title=f"Айыл {n}", slug=f"scale-{n}-ru", locale=ru,
+                                     translation_key=home.translation_key))  # fmt: skip
+        site = Site.objects.create(hostname=f"scale-{n}.example.kg", port=80, root_page=home)
+        Body.objects.create(
+            territory=territory, kind="ayil_okmotu", country="KG", slug=f"scale-{n}",
+            languages="ky,ru", default_language="ky", name_ky=f"Айыл {n}", site=site,
+        )  # fmt: skip
+
+
+def reference() -> float:
+    """Milliseconds of a fixed piece of Python work (about a render's length on an idle
+    machine), timed just before each render: on a shared machine, renders are read in units
+    of it, so that a busier minute does not pass for growth."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(150_000):
+        total += i * i % 7
+    return (time.perf_counter() - start) * 1000
+
+
+def measure(path: str, repeat: int) -> dict:
+    """Times (ms), queries and root paths examined of renders of `path`."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Page
+
+    examined = []
+    read = Page._get_site_root_paths
+
+    def counting(page, cache_object=None):
+        paths = read(page, cache_object)
+        examined.append(len(paths))
+        return paths
+
+    client = Client()
+    assert client.get(path).status_code == 200  # warm the process's caches
+    times, references, sql = [], [], []
+    Page._get_site_root_paths = counting
+    try:
+        for _ in range(repeat):
+            references.append(reference())
+            examined.clear()
+            start = time.perf_counter()
+            with CaptureQueriesContext(connection) as queries:
+                client.get(path)
+            times.append((time.perf_counter() - start) * 1000)
+            sql.append(sum(float(q["time"]) for q in queries.captured_queries) * 1000)
+    finally:
+        Page._get_site_root_paths = read
+    ranked = sorted(times)
+    return {
+        "median": statistics.median(times), "fastest": min(times),
+        "reference": statistics.median(references), "sql": statistics.median(sql),
+        "ratio": statistics.median(t / r for t, r in zip(times, references, strict=True)),
+        "p99": ranked[min(len(ranked) - 1, math.ceil(len(ranked) * 0.99) - 1)],
+        "queries": len(queries.captured_queries), "links": len(examined),
+        "root_paths": sum(examined),
+    }  # fmt: skip
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="0,100,400,1000", help="bodies added, in order")
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--slug", default="burana")
+    parser.add_argument("--database-url", default="", help="PostgreSQL (default: SQLite)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="achyk-scale-") as workdir:
+        _setup(Path(workdir), args.database_url)
+        from django.db import connection
+
+        from achyk.bodies.models import Body
+
+        added = Body.objects.filter(slug__startswith="scale-").count()
+        demo = Body.objects.count() - added
+        print(f"{connection.vendor}; {demo} bodies of the demo, {added} added before")
+        print(
+            "bodies | median ms | p99 ms | fastest ms | SQL ms (median) | reference ms | "
+            "render / reference (median) | queries | links | root paths examined"
+        )
+        for size in (int(s) for s in args.sizes.split(",")):
+            if size > added:
+                add_bodies(added, size - added)
+                if connection.vendor == "postgresql":  # as autovacuum would, in time
+                    with connection.cursor() as cursor:
+                        cursor.execute("ANALYZE")
+            added = max(added, size)
+            m = measure(f"/{args.slug}/ky/", args.repeat)
+            print(f"{demo + added} | {m['median']:.1f} | {m['p99']:.1f} | {m['fastest']:.1f} | "
+                  f"{m['sql']:.1f} | {m['reference']:.1f} | {m['ratio']:.2f} | {m['queries']} | "
+                  f"{m['links']} | {m['root_paths']}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
