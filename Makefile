@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-pg test-browser lint messages bench bench-scale install check clean
+.PHONY: run run-front test test-pg test-browser lint messages bench bench-front bench-scale install check clean guide
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Achyk needs Python 3.11")'
@@ -25,6 +25,14 @@ run: $(STAMP)
 	ACHYK_EMBEDDED=1 WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) load_demo --if-empty
 	ACHYK_EMBEDDED=1 HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m achyk.serve
 
+## make run-front: as `make run`, behind the front cache: nginx on FRONT_PORT (8080) -> Varnish
+## (6081) -> the application on PORT (docs/operators/front-cache.md; needs nginx and varnish)
+run-front: $(STAMP)
+	ACHYK_EMBEDDED=1 $(MANAGE) migrate --noinput
+	ACHYK_EMBEDDED=1 $(MANAGE) collectstatic --noinput --verbosity 0
+	ACHYK_EMBEDDED=1 WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) load_demo --if-empty
+	ACHYK_EMBEDDED=1 HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m achyk.operations.frontstack
+
 ## make test: the whole suite (browser tests skip, saying so, when Chromium is missing)
 test: $(STAMP)
 	$(BIN)/python -m achyk.testing
@@ -34,6 +42,12 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	ACHYK_EMBEDDED=1 $(MANAGE) makemigrations --check --dry-run
+
+## make guide: walk every step of the staff guide in Chromium and photograph each screen, in
+## Kyrgyz and Russian, into achyk/guide/static/guide/shots/ (the guide's chapters show them).
+guide: $(STAMP)
+	GUIDE_SHOTS=achyk/guide/static/guide/shots $(BIN)/python -m pytest -p no:cacheprovider \
+		-n 0 tests/browser/test_guide.py -q
 
 ## make messages: refresh the ky, ru, kk, en catalogues (achyk/locale) and compile them.
 ## Needs GNU gettext (apt-get install gettext); the compiled .mo files are committed, so
@@ -48,6 +62,10 @@ messages: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+# The front cache, Django's hits and renders, 200 connections: PostgreSQL and Redis on 127.0.0.1
+bench-front: $(STAMP)
+	$(BIN)/python -m bench.front
 
 # A million documents on PostgreSQL: BENCH_DATABASE_URL=postgres://.../achyk_bench make bench-scale
 bench-scale: $(STAMP)
