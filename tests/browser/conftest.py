@@ -9,10 +9,13 @@ Every browser context a test opens is watched for Content-Security-Policy violat
 broke the policy fails, naming what was blocked where.
 """
 
+import contextlib
+import functools
 import os
 import shutil
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
 # steps are synchronous and safe here.
@@ -48,6 +51,16 @@ class CspWatch:
             self.violations.append(f"{message.page.url if message.page else ''}: {message.text}")
 
 
+def _close_when_idle(context, close, **options):
+    """Closes a context once its pages' requests are answered: a request still running in
+    the live server when the test ends would hold the in-memory SQLite database's tables
+    while the test's flush empties them ("database table is locked")."""
+    for page in context.pages:
+        with contextlib.suppress(Exception):  # a page already closed or never loaded
+            page.wait_for_load_state("networkidle", timeout=10_000)
+    close(**options)
+
+
 class WatchedBrowser:
     """The browser, whose every new context reports to the watch."""
 
@@ -57,6 +70,7 @@ class WatchedBrowser:
     def new_context(self, **options):
         context = self._browser.new_context(**options)
         self._watch.attach(context)
+        context.close = functools.partial(_close_when_idle, context, context.close)
         return context
 
     def __getattr__(self, name):
@@ -92,6 +106,33 @@ def _no_csp_violations(request, csp_watch):
     if "chromium" in request.fixturenames and csp_watch.violations:
         found = "\n".join(dict.fromkeys(csp_watch.violations))
         pytest.fail(f"Content-Security-Policy violations:\n{found}", pytrace=False)
+
+
+class OneRequestAtATime(WSGIServer):
+    """The live server's WSGI server without a thread per request.
+
+    On SQLite the live server and the test share one in-memory database, whose tables are
+    locked, not waited for: two requests at once (a form posted while the editor's page still
+    asks for something) make the second fail with "database table is locked". Chromium's
+    requests are answered one after the other instead; PostgreSQL keeps the threaded server.
+    """
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.connections_override = connections_override  # set in the server's own thread
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sqlite_live_server_one_request_at_a_time():
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(LiveServerThread, "server_class", OneRequestAtATime)
+        yield
 
 
 @pytest.fixture

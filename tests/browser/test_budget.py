@@ -84,6 +84,7 @@ def test_editor_imports_a_budget_and_a_resident_reads_the_citizens_budget(
     page.goto("/burana/ru/")
     page.click('nav.menu a[href="/burana/ru/budget/"]')
     page.click('a[href="/burana/ru/budget/2026/citizens/approved/"]')
+    page.wait_for_url("**/burana/ru/budget/2026/citizens/approved/")
     main = page.inner_text("main").replace("\u00a0", " ")
     assert "Бюджет открыт для каждого жителя села." in main
     assert REVENUE in main

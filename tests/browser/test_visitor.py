@@ -1,7 +1,13 @@
 """A visitor reads a body's news in Kyrgyz, switches to Russian and to the version for the
-visually impaired, all by clicking and with the keyboard."""
+visually impaired, all by clicking and with the keyboard; from the platform's home, a visitor
+reaches the transparency rating and a body's transparency page by clicking links."""
+
+import re
+from decimal import Decimal
 
 import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
 
 from achyk.content.tests import factories as f
 
@@ -21,19 +27,21 @@ def test_visitor_reads_news_in_kyrgyz_switches_to_russian_and_to_large_print(bro
     assert page.get_attribute("html", "lang") == "ky"
     page.click('nav.menu a[href="/burana/ky/news/"]')
     page.click("text=Суу түтүгү оңдолду")
-    assert page.inner_text("h1") == "Суу түтүгү оңдолду"
-    assert "Айылга суу келди" in page.inner_text("main")
+    expect(page.locator("h1")).to_have_text("Суу түтүгү оңдолду")
+    expect(page.locator("main")).to_contain_text("Айылга суу келди")
 
     page.click('ul.langs a[hreflang="ru"]')
-    assert page.url.endswith("/burana/ru/news/vodoprovod/")
-    assert page.get_attribute("html", "lang") == "ru"
-    assert page.inner_text("h1") == "Водопровод отремонтирован"
+    page.wait_for_url("**/burana/ru/news/vodoprovod/")
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    expect(page.locator("h1")).to_have_text("Водопровод отремонтирован")
 
     page.click(".a11y-toggle button[name=toggle]")
-    assert page.url.endswith("/burana/ru/news/vodoprovod/")
-    assert "a11y-contrast-high" in page.get_attribute("html", "class")
+    expect(page.locator("html")).to_have_class(re.compile(r"\ba11y-contrast-high\b"))
+    page.wait_for_url("**/burana/ru/news/vodoprovod/")
     page.click('nav.menu a[href="/burana/ru/contacts/"]')
-    assert "a11y-size-l" in page.get_attribute("html", "class")  # remembered across pages
+    page.wait_for_url("**/burana/ru/contacts/")
+    # remembered across pages
+    expect(page.locator("html")).to_have_class(re.compile(r"\ba11y-size-l\b"))
     font_size = page.evaluate("getComputedStyle(document.body).fontSize")
     assert float(font_size.rstrip("px")) > 16
 
@@ -57,14 +65,36 @@ def test_visually_impaired_version_can_hide_images_without_javascript(chromium, 
     context = chromium.new_context(base_url=live_site.url, java_script_enabled=False)
     page = context.new_page()
     page.goto("/burana/ky/news/suroot/")
-    assert page.locator("main img").count() == 1
+    expect(page.locator("main img")).to_have_count(1)
     page.click(".a11y-toggle button[name=toggle]")
     page.click("header .a11y-toggle a")  # display settings
     page.check('input[name="contrast"][value="inverse"]')
     page.uncheck('input[name="images"]')
     page.click("main button[type=submit]")
-    assert page.url.endswith("/burana/ky/news/suroot/")
-    assert page.locator("main img").count() == 0
-    assert "Мектептин сүрөтү" in page.inner_text("main")
-    assert "a11y-contrast-inverse" in page.get_attribute("html", "class")
+    page.wait_for_url("**/burana/ky/news/suroot/")
+    expect(page.locator("main img")).to_have_count(0)
+    expect(page.locator("main")).to_contain_text("Мектептин сүрөтү")
+    expect(page.locator("html")).to_have_class(re.compile(r"\ba11y-contrast-inverse\b"))
     context.close()
+
+
+def test_visitor_goes_from_the_platform_home_to_the_rating_and_a_bodys_transparency_page(
+    browser_page, body_a, body_b
+):
+    from achyk.transparency.models import BodySummary
+
+    now = timezone.now()
+    for body, index in ((body_a, "81.5"), (body_b, "12.0")):
+        BodySummary.objects.create(body=body, index=Decimal(index), as_of=now, computed_at=now)
+    page = browser_page
+
+    page.goto("/ru/")
+    assert "81,5" in page.inner_text("#h-rating + .rating-ends")
+    page.click('main nav a[href="/ru/transparency/rating/"]')
+    page.wait_for_url("**/ru/transparency/rating/")
+    page.click('main a[href="/burana/ru/transparency/"]')
+    page.wait_for_url("**/burana/ru/transparency/")
+    crumbs = page.locator('nav.breadcrumbs a[href="/burana/ru/"]')
+    expect(crumbs).to_have_count(1)  # the way back to the body's home
+    current = page.locator('nav.menu a[href="/burana/ru/transparency/"][aria-current="page"]')
+    expect(current).to_have_count(1)
