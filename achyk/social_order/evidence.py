@@ -5,7 +5,10 @@
 - "social-order:results": each decided call (event date: the decision), partial without the
   act recording the decision;
 - "social-order:contract": each published contract (event date: its signature);
-- "social-order:report": each accepted report (event date: its acceptance).
+- "social-order:report": each accepted report (event date: its acceptance);
+- "social-order:monitoring": each published report of the monitoring group on a published
+  contract (event date: the visit; period: its year); the duty "jmeg" reads it beside the
+  group's reports on plans (migration 0005).
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -20,6 +23,7 @@ from .models import Call, CallState, Contract, MonitoringReport, Programme, Repo
 
 PROGRAMME, CALL, RESULTS = "social-order:programme", "social-order:call", "social-order:results"
 CONTRACT, REPORT = "social-order:contract", "social-order:report"
+MONITORING = "social-order:monitoring"
 
 
 def _of(queryset, body_ids):
@@ -70,8 +74,18 @@ def _reports(body_ids):
                     event_date=timezone.localdate(when))  # fmt: skip
 
 
+def _monitoring(body_ids):
+    reports = MonitoringReport.objects.filter(is_published=True, contract__is_published=True)
+    for m in _of(reports, body_ids).order_by("body_id", "visited_on", "pk"):
+        url = public_url(m.body.slug, m.body.default_language, "social_order_contract",
+                         pk=m.contract_id)  # fmt: skip
+        yield _item(m, MONITORING, published=m.published_at or m.updated_at,
+                    updated=m.updated_at, title=str(m), url=f"{url}#monitoring-{m.pk}",
+                    event_date=m.visited_on, period=str(m.visited_on.year))  # fmt: skip
+
+
 COLLECTORS = {PROGRAMME: _programmes, CALL: _calls, RESULTS: _calls, CONTRACT: _contracts,
-              REPORT: _reports}  # fmt: skip
+              REPORT: _reports, MONITORING: _monitoring}  # fmt: skip
 
 
 class Provider:
@@ -82,6 +96,7 @@ class Provider:
             EvidenceKind(RESULTS, _("Social order: results of calls")),
             EvidenceKind(CONTRACT, _("Social order: contracts")),
             EvidenceKind(REPORT, _("Social order: accepted reports")),
+            EvidenceKind(MONITORING, _("The monitoring group's report on a social order project")),
         ]
 
     def collect(self, *, keys, body_ids):
@@ -91,7 +106,8 @@ class Provider:
     def editor_url(self, *, key, body):
         names = {PROGRAMME: "social_programmes:index", CALL: "social_calls:index",
                  RESULTS: "social_calls:index", CONTRACT: "social_contracts:index",
-                 REPORT: "social_contracts:index"}  # fmt: skip
+                 REPORT: "social_contracts:index",
+                 MONITORING: "social_monitoring:index"}  # fmt: skip
         return reverse(names[key])
 
 
