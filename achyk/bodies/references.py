@@ -7,8 +7,9 @@ more than one number (a line of a body's budget: the budget and the code, which 
 rows a new import writes) declares `parts` and joins them with "-" ("budget.line:7-215").
 The app that owns a kind registers
 a `Kind` in its `AppConfig.ready()`: how to show its objects (title and public address) and
-which objects of a body may be chosen. An app that stores references registers a `Backlinks`
-answering "which of my objects point at these keys", so the owner of the target shows them.
+which objects of a body may be chosen. An app that stores references registers backlinks
+answering "which of my objects point at these keys", for the kinds it stores, so the owner of
+the target shows them (a budget line the actions that it funds).
 Unknown kinds and missing objects resolve to nothing (the app may not be installed yet).
 """
 
@@ -46,17 +47,19 @@ class Kind:
 
 
 _kinds: dict[str, Kind] = {}
-_backlinks: list[Callable[[set[str], str], dict[str, list[Target]]]] = []
+_backlinks: dict[Callable[[set[str], str], dict[str, list[Target]]], frozenset[str]] = {}
 
 
 def register_kind(kind: Kind) -> None:
     _kinds[kind.name] = kind
 
 
-def register_backlinks(answer: Callable[[set[str], str], dict[str, list[Target]]]) -> None:
-    """`answer(keys, language)` -> {key: [Target of an object pointing at key]}."""
-    if answer not in _backlinks:
-        _backlinks.append(answer)
+def register_backlinks(
+    answer: Callable[[set[str], str], dict[str, list[Target]]], *, kinds: Iterable[str]
+) -> None:
+    """`answer(keys, language)` -> {key: [Target of an object pointing at key]}, asked only
+    for keys of `kinds` (the kinds of reference the app stores)."""
+    _backlinks[answer] = frozenset(kinds)
 
 
 def kinds() -> set[str]:
@@ -108,9 +111,16 @@ def choices(name: str, body, language: str) -> list[tuple[str, str]]:
 
 def backlinks(keys: Iterable[str], language: str) -> dict[str, list[Target]]:
     """What points at each of `keys`, from every app that stores references."""
-    keys = set(keys)
+    by_kind: dict[str, set[str]] = {}
+    for reference in keys:
+        parts = split(reference)
+        if parts:
+            by_kind.setdefault(parts[0], set()).add(reference)
     result: dict[str, list[Target]] = {}
-    for answer in _backlinks:
-        for key, targets in answer(keys, language).items():
+    for answer, kinds in _backlinks.items():
+        asked = set().union(*(by_kind.get(kind, ()) for kind in kinds))
+        if not asked:
+            continue  # no key of a kind this app stores: no query
+        for key, targets in answer(asked, language).items():
             result.setdefault(key, []).extend(targets)
     return result

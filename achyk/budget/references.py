@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from achyk.bodies.models import public_url
-from achyk.bodies.references import Kind, Target, key
+from achyk.bodies.references import Kind, Target, backlinks, key
 
 from .formatting import money
 from .models import Budget, Classification, Direction, Line, StageName
@@ -84,3 +84,21 @@ def _resolve(ids: list, language: str) -> dict[tuple, Target]:
 
 
 LINE_KIND = Kind(LINE, _resolve, _choices, parts=2)
+
+
+def what_lines_fund(budget: Budget, language: str) -> list[tuple[Classification, list[Target]]]:
+    """The expenditure lines of `budget` that something on the site names as funded by them
+    (a plan's action), with what names them, by code: two queries, three with any found."""
+    codes = (
+        Line.objects.filter(budget=budget, direction=Direction.EXPENDITURE)
+        .values_list("economic_id", flat=True)
+        .distinct()
+        .order_by()
+    )
+    keys = {key(LINE, (budget.pk, code)): code for code in codes}
+    found = backlinks(keys, language) if keys else {}
+    if not found:
+        return []
+    names = Classification.objects.in_bulk({keys[reference] for reference in found})
+    rows = [(names[keys[reference]], targets) for reference, targets in found.items()]
+    return sorted(rows, key=lambda row: row[0].code)

@@ -15,13 +15,14 @@ class ParticipationConfig(AppConfig):
         watch(self.label, platform=True)  # the platform's statistics count every body
 
         from . import evidence, sources
+        from .forms import PLAN_STEP
 
         register_provider(evidence.PROVIDER)
         evidence.connect()
         calendar.register_source(sources.EVENTS)
         calendar.register_source(sources.FOCUS_GROUPS)
         references.register_kind(sources.PRIORITY_KIND)
-        references.register_backlinks(sources.priorities_answered_by)
+        references.register_backlinks(sources.priorities_answered_by, kinds=[PLAN_STEP])
 
         from achyk.bodies.sections import register_section
 

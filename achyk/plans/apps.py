@@ -21,6 +21,7 @@ class PlansConfig(AppConfig):
         register_provider(evidence.PROVIDER)
         evidence.connect()
         seam.register_kind(references.STEP_KIND)
+        seam.register_backlinks(references.actions_funded_by, kinds=[references.BUDGET_LINE])
 
         from achyk.bodies.sections import register_section
 

@@ -4,7 +4,8 @@ An action is "the plan step that answers" a priority of the needs study: partici
 "plans.step:<pk>" and asks here for the step's title and page; the action's page asks back
 which priorities name it. An action names the line of the body's budget that funds it
 ("budget.line:<budget>-<code>", a kind of the budget app): its choices are the body's own
-lines, and its pages show the line with its amounts. No app imports another."""
+lines, and its pages show the line with its amounts; the budget's year page asks back which
+actions of published plans each of its lines funds. No app imports another."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from achyk.bodies.references import Kind, Target
 from .models import Action
 
 STEP = "plans.step"
+BUDGET_LINE = "budget.line"
 
 
 def key_of(action: Action) -> str:
@@ -53,3 +55,20 @@ STEP_KIND = Kind(STEP, _resolve, _choices)
 def budget_lines(actions, language: str) -> dict[str, Target]:
     """The budget lines `actions` name, by reference: a few queries however many actions."""
     return seam.resolve({a.budget_line for a in actions if a.budget_line}, language)
+
+
+def actions_funded_by(keys: set[str], language: str) -> dict[str, list[Target]]:
+    """The actions of published plans that name each of `keys` (budget lines) as funding
+    them, in the plans' order: one query however many lines."""
+    rows = (
+        Action.objects.filter(budget_line__in=keys, plan__is_published=True, body__is_active=True)
+        .select_related("body", "plan__body")
+        .order_by("plan_id", "code", "pk")
+    )
+    found: dict[str, list[Target]] = {}
+    for action in rows:
+        url = public_url(action.body.slug, language, "plans_action", pk=action.pk)
+        found.setdefault(action.budget_line, []).append(
+            Target(key_of(action), _label(action, language), url)
+        )
+    return found

@@ -12,12 +12,13 @@ budget is always some body's) and for anything unpublished.
 
 from django.http import Http404
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .. import selectors
 from ..citizens.selectors import citizens_budgets
 from ..hearings.selectors import published_hearings
 from ..models import StageName
+from ..references import what_lines_fund
 from .overview import overview
 
 
@@ -41,6 +42,7 @@ def index(request):
         "body": body, "years": years, "budget": budget,
         "overview": overview(budget) if budget else None,
         "investments": list(selectors.investments(budget)[:20]) if budget else [],
+        "funded": what_lines_fund(budget, translation.get_language()) if budget else [],
         "later": [
             (year, StageName(stage).label)
             for year, stage in selectors.plan_stages_by_year(body, later).items()
@@ -63,5 +65,6 @@ def year(request, year: int):
         "citizens_budgets": list(citizens_budgets(body, year=year)),
         "hearings": list(published_hearings(body, year=year)),
         "investments": list(selectors.investments(budget)[:20]),
+        "funded": what_lines_fund(budget, translation.get_language()),
     }  # fmt: skip
     return render(request, "budget/public/year.html", context)

@@ -121,3 +121,41 @@ def test_the_plan_page_reads_every_line_at_once(
         assert page.count("/burana/ru/budget/2025/#h-expenditure") == 2
         runs.append(len(run.captured_queries))
     assert runs[0] == runs[1]
+
+
+def test_the_budget_year_page_lists_the_actions_each_line_funds(client, body_a, funded):
+    plan, objective, code, own_key, foreign_key = funded
+    action = factories.action(objective, code="2.1.1", title_ru="Ремонт водопровода",
+                              budget_line=own_key)  # fmt: skip
+    draft = factories.objective(factories.goal(factories.plan(body_a, published=False)))
+    factories.action(draft, code="3.1.1", title_ru="Черновик", budget_line=own_key)
+    url = "/burana/ru/budget/2025/"
+    page = client.get(url).content.decode()
+    table = page.split('id="funded"', 1)[1].split("</table>", 1)[0]
+    row = table.split("<tbody>", 1)[1]
+    assert row.count("<tr>") == 1 and code.code in row  # the one line that funds something
+    assert (
+        f'href="/burana/ru/plans/actions/{action.pk}/"' in row and "2.1.1 Ремонт водопровода" in row
+    )
+    assert "Черновик" not in page  # a draft plan's action is not public
+
+    plan.is_published = False
+    plan.save()  # the page cache forgets the budget's page with the plan
+    assert 'id="funded"' not in client.get(url).content.decode()
+
+
+def test_the_actions_a_year_page_lists_cost_one_query_however_many(
+    client, body_a, funded, django_assert_max_num_queries, settings
+):
+    settings.CACHE_PAGE_SECONDS = 0  # count the queries of a render, not of a cached copy
+    plan, objective, _code, own_key, _foreign = funded
+    client.get("/burana/ru/budget/2025/")  # warm the site's caches
+    with django_assert_max_num_queries(40) as bare:
+        client.get("/burana/ru/budget/2025/")
+    for index in range(5):
+        factories.action(objective, code=f"4.1.{index}", budget_line=own_key)
+    client.get("/burana/ru/budget/2025/")  # the body's caches, forgotten by the change
+    with django_assert_max_num_queries(40) as linked:
+        page = client.get("/burana/ru/budget/2025/").content.decode()
+    assert page.count("/burana/ru/plans/actions/") == 5
+    assert len(linked.captured_queries) == len(bare.captured_queries) + 1  # the line's name
