@@ -1,15 +1,12 @@
 """The printable Citizens' Budget: one or two A4 pages, made with reportlab.
 
-The fonts travel with the code (`fonts/`: DejaVu Sans, with Cyrillic and the Kyrgyz and
-Kazakh letters ң ө ү ә ғ қ ұ һ і; licence in fonts/LICENSE.txt), so a machine without the
-font package prints the same. The document is laid out at a comfortable size first; when it
+The fonts are the platform's (`achyk.ui.pdf`: DejaVu Sans, with the Kyrgyz and Kazakh
+letters, in the repository). The document is laid out at a comfortable size first; when it
 does not fit two pages the type gets smaller, and as a last resort the longest text blocks
 are shortened with a pointer to the full text on the site.
 """
 
-from functools import cache
 from io import BytesIO
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
@@ -17,23 +14,14 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-FONTS = Path(__file__).resolve().parent / "fonts"
-REGULAR, BOLD = "AchykSans", "AchykSans-Bold"
+from achyk.ui.pdf import BOLD, REGULAR, register_fonts
+
 MAX_PAGES = 2
 #: Body text sizes tried in turn, then the same smallest size with shortened blocks.
 SIZES = (10, 9, 8.5, 8, 7.5)
 SHORTENED = (900, 600, 400, 250)
-
-
-@cache
-def register_fonts() -> None:
-    pdfmetrics.registerFont(TTFont(REGULAR, str(FONTS / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(BOLD, str(FONTS / "DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD)
 
 
 def render(view) -> bytes:

@@ -6,10 +6,10 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from achyk.budget.citizens import pdf
 from achyk.budget.citizens.models import TEXT_MAX, Section
 from achyk.budget.tests.factories import small_budget
 from achyk.budget.tests.factories_citizens import citizens_budget
+from achyk.ui.pdf import FONTS
 
 pytestmark = pytest.mark.django_db
 
@@ -58,9 +58,9 @@ def test_pdf_of_the_longest_texts_still_fits_two_pages(client, burana):
 
 
 def test_fonts_are_in_the_repository_with_their_licence():
-    assert (pdf.FONTS / "DejaVuSans.ttf").stat().st_size > 100_000
-    assert (pdf.FONTS / "DejaVuSans-Bold.ttf").stat().st_size > 100_000
-    assert "Bitstream" in (pdf.FONTS / "LICENSE.txt").read_text()
+    assert (FONTS / "DejaVuSans.ttf").stat().st_size > 100_000
+    assert (FONTS / "DejaVuSans-Bold.ttf").stat().st_size > 100_000
+    assert "Bitstream" in (FONTS / "LICENSE.txt").read_text()
 
 
 def test_unpublished_citizens_budget_has_no_pdf(client, burana):
