@@ -9,7 +9,7 @@ and finds that element, so a changed screen breaks the test, not the guide; with
 admin addresses whose header links to it ("Help for this screen").
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from django.urls import reverse
@@ -21,10 +21,15 @@ from wagtail.models import Page
 @dataclass(frozen=True)
 class Place:
     """What a step's address needs: the body, its home page in the language of the guide and
-    the sections under it (`section("newsindexpage")`)."""
+    the sections under it (`section("newsindexpage")`), and the objects a screen of one item
+    shows (`item("request")`: the primary key of a request of the body)."""
 
     body: object
     home: Page
+    items: Mapping[str, int] = field(default_factory=dict)
+
+    def item(self, kind: str) -> int:
+        return self.items[kind]
 
     def section(self, model: str) -> Page:
         found = (
@@ -127,6 +132,126 @@ CHAPTERS = (
             Step(_("Open “What to publish”. Each line says the rule, the date it counts from "
                    "and the date it is due; its button opens the exact form to fill in."),
                  lambda place: reverse("transparency_admin:todo"), "main"),
+        ),
+    ),
+    Chapter(
+        "plans", _("Development programmes and action plans"),
+        _("A development programme and a joint action plan hold goals, objectives and actions "
+          "with their dates, costs and indicators; staff report each action's progress, and the "
+          "monitoring group assesses it."),
+        ("/admin/plans/",),
+        (
+            Step(_("Open “Plans” in the menu, then “Plans”: your body's programmes and action "
+                   "plans, with their kind, state and whether readers see them."),
+                 lambda place: reverse("plans_plans:index"), "main"),
+            Step(_("Add a plan: its kind, its title and summary in each language of your "
+                   "site, its years and state, and the act that approved it. The tabs hold the "
+                   "agreement with residents, the working group and the situation analysis."),
+                 lambda place: reverse("plans_plans:add"), "#id_kind"),
+            Step(_("“Goals”, “Objectives” and “Actions” build the plan's tree. Each action has "
+                   "its dates, the one responsible, its costs by source and year, and its "
+                   "status; late actions are marked."),
+                 lambda place: reverse("plans_actions:index"), "main"),
+            Step(_("Report the progress of an action in “Progress updates”: the newest update "
+                   "sets the action's status and percentage on the public page."),
+                 lambda place: reverse("plans_updates:add"), "main form"),
+            Step(_("A plan's actions can be imported from a spreadsheet: download the template, "
+                   "fill it and send it. Every row is checked and shown; nothing is saved "
+                   "until all rows are right."),
+                 lambda place: reverse("plans_admin_import"), "#id_file"),
+            Step(_("“Flags of the monitoring group” lists what the group questioned. Answer "
+                   "each flag; the group closes it or reopens it with a note. Answer each "
+                   "recommendation of its reports in “Monitoring reports”."),
+                 lambda place: reverse("plans_admin_flags"), "main"),
+        ),
+    ),
+    Chapter(
+        "participation", _("Needs study, focus groups and priorities"),
+        _("The joint needs study asks residents, in focus groups, what their village needs; "
+          "the points they give make the ranked priorities that the action plan answers."),
+        ("/admin/participation",),
+        (
+            Step(_("Open “Participation”, then “Needs studies”: each study with its stage and "
+                   "whether readers see it."),
+                 lambda place: reverse("participation_studies:index"), "main"),
+            Step(_("Add a study: its title, its dates, the settlements it covers and its stage. "
+                   "Publish it to announce the focus groups: residents must know of each one "
+                   "ten days ahead."),
+                 lambda place: reverse("participation_studies:add"), "main form"),
+            Step(_("Add each focus group: its residents, settlement, date and time and "
+                   "facilitator. Once it is held, its “Results” tab takes who took part, counted "
+                   "by gender and age, and the problems raised."),
+                 lambda place: reverse("participation_focus_groups:add"), "main form"),
+            Step(_("The results of many focus groups can be imported from a spreadsheet: "
+                   "choose the study and the file, check every row, then confirm."),
+                 lambda place: reverse("participation_import"), "#id_file"),
+            Step(_("“Priorities” ranks the problems by the points the focus groups gave; the "
+                   "tally sheet of a study takes each group's points."),
+                 lambda place: reverse("participation_priorities:index"), "main"),
+        ),
+    ),
+    Chapter(
+        "social-order", _("Social order"),
+        _("The body orders social services from NGOs: a programme of the year, a call for "
+          "projects, applications scored by the commission, contracts paid in tranches "
+          "against accepted reports."),
+        ("/admin/social-order/",),
+        (
+            Step(_("Open “Social order”, then “Programmes”: add the year's programme with its "
+                   "topics, budget and approving act."),
+                 lambda place: reverse("social_programmes:add"), "main form"),
+            Step(_("Form the commission in “Commissions”, then add its members in “Commission "
+                   "members”: each receives a sign-in to score the applications."),
+                 lambda place: reverse("social_seats:add"), "main form"),
+            Step(_("Announce a call in “Calls for projects”: its topic, who may apply, the "
+                   "documents, the ceiling, the opening and the deadline in your body's time, "
+                   "and the scoring criteria with their weights."),
+                 lambda place: reverse("social_calls:add"), "#id_deadline"),
+            Step(_("“Applications” lists what NGOs submitted, with their state. Once the "
+                   "commission has scored them, the call's screen shows the ranking and takes "
+                   "the decision."),
+                 lambda place: reverse("social_applications:index"), "main"),
+            Step(_("Sign a contract with a winning application: its number, date, amount and "
+                   "period; publish it for readers."),
+                 lambda place: reverse("social_contracts:add"), "main form"),
+            Step(_("Plan the contract's tranches in “Tranches”. A tranche is paid only after its "
+                   "report is accepted: review the report, return it with comments or accept it, "
+                   "then record the payment."),
+                 lambda place: reverse("social_tranches:index"), "main"),
+        ),
+    ),
+    Chapter(
+        "requests", _("Requests for information"),
+        _("A resident's request for information is answered within the law's term: the "
+          "panel counts the days and shows what is due."),
+        ("/admin/requests/", "/admin/request-laws/"),
+        (
+            Step(_("Open “Requests for information”: the inbox, the nearest due date first. The "
+                   "clock says which requests are overdue or due this week."),
+                 lambda place: reverse("information_requests:index"), "main"),
+            Step(_("Register a request received on paper, orally or by e-mail: the term counts "
+                   "from the day it was received."),
+                 lambda place: reverse("information_requests:add"), "#id_question"),
+            Step(_("Open a request: its facts, the date the answer is due and the log of every "
+                   "step."), lambda place: reverse("information_requests:edit",
+                                                   args=[place.item("request")]), "#request-due"),
+            Step(_("Choose the next step: assign, ask to clarify, extend before the term ends "
+                   "with the reason, forward, answer or refuse with the legal ground. The "
+                   "requester is told by e-mail."),
+                 lambda place: reverse("information_requests:edit", args=[place.item("request")]),
+                 "#id_action"),
+        ),
+    ),
+    Chapter(
+        "subscriptions", _("Subscriptions: bounced letters"),
+        _("Residents subscribe on your site to your news, announcements, acts and budget. Staff "
+          "see only the addresses whose letters come back."),
+        ("/admin/subscription-bounces/",),
+        (
+            Step(_("Open “Bounced letters”: the subscribers whose letters bounced, with the count "
+                   "and when the letters stop. Once an address works again, start the count "
+                   "again or resume the letters."),
+                 lambda place: reverse("subscription_bounces:index"), "main"),
         ),
     ),
     Chapter(

@@ -21,6 +21,7 @@ from achyk.bodies.tests import factories as body_factories
 from achyk.content import models as content
 from achyk.content.tests import factories as f
 from achyk.guide.chapters import CHAPTERS, Place, shot_name
+from achyk.requests.tests import factories as requests_factories
 
 pytestmark = pytest.mark.browser
 SHOTS = os.environ.get("GUIDE_SHOTS", "")
@@ -56,7 +57,8 @@ def test_every_step_of_the_guide_is_on_the_panel(chromium, live_site, body_a, la
     speak(manager, language)
     home = body_home_pages(body_a).get(locale__language_code=language)
     f.section(body_a, language, content.NewsIndexPage)
-    place = Place(body=body_a, home=home)
+    request = requests_factories.registered(body_a, language=language)
+    place = Place(body=body_a, home=home, items={"request": request.pk})
     context = chromium.new_context(
         base_url=live_site.url, locale=f"{language}-KG", viewport={"width": 1024, "height": 640}
     )

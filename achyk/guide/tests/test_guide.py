@@ -13,6 +13,7 @@ from achyk.content import models as content
 from achyk.content.tests import factories as f
 from achyk.content.tests.test_page_editor import speak
 from achyk.guide.chapters import BY_KEY, CHAPTERS, Place, chapter_for_path
+from achyk.requests.tests import factories as requests_factories
 
 
 def help_link(html) -> str:
@@ -48,7 +49,19 @@ def test_a_chapter_shows_its_steps_in_the_admins_language(client, body_a, editor
 @pytest.mark.parametrize(
     ("address", "chapter"),
     [("/admin/budget/import/", "budget"), ("/admin/documents/add/", "documents"),
-     ("/admin/acts/", "documents"), ("/admin/bin/", "bin"), ("/admin/transparency/todo/", "todo")],
+     ("/admin/acts/", "documents"), ("/admin/bin/", "bin"), ("/admin/transparency/todo/", "todo"),
+     ("/admin/plans/plans/", "plans"), ("/admin/plans/actions/", "plans"),
+     ("/admin/plans/import/", "plans"), ("/admin/plans/flags/", "plans"),
+     ("/admin/plans/reports/", "plans"), ("/admin/participation_studies/", "participation"),
+     ("/admin/participation_focus_groups/", "participation"),
+     ("/admin/participation_priorities/", "participation"),
+     ("/admin/participation/import/", "participation"),
+     ("/admin/social-order/programmes/", "social-order"),
+     ("/admin/social-order/calls/", "social-order"),
+     ("/admin/social-order/applications/", "social-order"),
+     ("/admin/social-order/contracts/", "social-order"),
+     ("/admin/social-order/tranches/", "social-order"), ("/admin/requests/", "requests"),
+     ("/admin/requests/new/", "requests"), ("/admin/subscription-bounces/", "subscriptions")],
 )  # fmt: skip
 def test_each_main_screen_links_to_its_chapter(client, body_a, editor_a, address, chapter):
     speak(client, editor_a, "ky")
@@ -68,7 +81,9 @@ def test_every_step_opens_for_a_body_administrator(client, body_a, body_b):
     manager = body_factories.staff(body_a, role=Membership.Role.ADMIN)
     speak(client, manager, "ru")
     f.section(body_a, "ru", content.NewsIndexPage)
-    place = Place(body=body_a, home=body_home_pages(body_a).get(locale__language_code="ru"))
+    request = requests_factories.registered(body_a)
+    home = body_home_pages(body_a).get(locale__language_code="ru")
+    place = Place(body=body_a, home=home, items={"request": request.pk})
 
     for chapter in CHAPTERS:
         for number, step in enumerate(chapter.steps, start=1):
