@@ -52,7 +52,7 @@ GENERIC_KWARGS = ("pk", "object_id")
 #: Arguments that name no object (a type, an action, a format, a token).
 PLAIN_KWARGS = frozenset(
     {"action_name", "action", "filter_spec", "content_type_app_name", "content_type_model_name",
-     "app_label", "model_name", "app_name", "uidb64", "token", "chapter"}
+     "app_label", "model_name", "app_name", "uidb64", "token", "chapter", "language"}
 )  # fmt: skip
 #: The model of `pk` in routes whose views do not say it themselves.
 NAMESPACE_MODELS = {

@@ -2,13 +2,15 @@
 admin's language. Every signed-in user of the admin reads it."""
 
 from django.contrib.staticfiles import finders
-from django.http import Http404
-from django.utils.translation import get_language
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from achyk.bodies.kit import TitledScreen
 
+from . import pdf
 from .chapters import BY_KEY, CHAPTERS, shot_name
 
 #: The languages the guide's screenshots are taken in; another admin language shows the
@@ -27,7 +29,12 @@ class GuideIndexView(TitledScreen, TemplateView):
     template_name = "guide/index.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(chapters=CHAPTERS, **kwargs)
+        printable = [
+            {"language": code, "url": reverse("guide_pdf", args=[code]), "name": name}
+            for code, name in ((code, get_language_info(code)["name_local"])
+                               for code in SHOT_LANGUAGES)
+        ]  # fmt: skip
+        return super().get_context_data(chapters=CHAPTERS, printable=printable, **kwargs)
 
 
 class ChapterView(TitledScreen, TemplateView):
@@ -52,3 +59,13 @@ class ChapterView(TitledScreen, TemplateView):
         return super().get_context_data(
             chapter=self.chapter, steps=steps, chapters=CHAPTERS, **kwargs
         )
+
+
+def guide_pdf(request, language: str):
+    """The whole guide in `language` (Kyrgyz or Russian) as a printable PDF, with the
+    screenshots taken in that language."""
+    if language not in SHOT_LANGUAGES:
+        raise Http404
+    response = HttpResponse(pdf.render(language), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="achyk-guide-{language}.pdf"'
+    return response

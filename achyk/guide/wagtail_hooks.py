@@ -6,13 +6,14 @@ from wagtail import hooks
 
 from achyk.bodies.kit import StaffMenuItem
 
-from .admin_views import ChapterView, GuideIndexView
+from .admin_views import ChapterView, GuideIndexView, guide_pdf
 
 
 @hooks.register("register_admin_urls")
 def register_guide_urls():
     return [
         path("guide/", GuideIndexView.as_view(), name="guide_index"),
+        path("guide/pdf/<slug:language>/", guide_pdf, name="guide_pdf"),
         path("guide/<slug:chapter>/", ChapterView.as_view(), name="guide_chapter"),
     ]
 
