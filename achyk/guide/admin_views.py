@@ -66,6 +66,6 @@ def guide_pdf(request, language: str):
     screenshots taken in that language."""
     if language not in SHOT_LANGUAGES:
         raise Http404
-    response = HttpResponse(pdf.render(language), content_type="application/pdf")
+    response = HttpResponse(pdf.printed(language), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="achyk-guide-{language}.pdf"'
     return response

@@ -6,6 +6,7 @@ step whose screenshot is missing is printed without it. Each chapter starts on a
 first page lists the chapters.
 """
 
+from functools import cache
 from io import BytesIO
 from xml.sax.saxutils import escape
 
@@ -27,6 +28,13 @@ WIDTH = A4[0] - 2 * MARGIN
 #: The screenshots' proportions (`make guide` takes them at 1024 × 640).
 SHOT_RATIO = 640 / 1024
 SIZE = 10
+
+
+@cache
+def printed(language: str) -> bytes:
+    """`render(language)`, made once per process: the guide changes only with the code and
+    its screenshots, and a PDF of every chapter takes seconds to lay out."""
+    return render(language)
 
 
 def render(language: str) -> bytes:

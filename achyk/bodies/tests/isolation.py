@@ -435,6 +435,7 @@ PLAIN_KWARGS = {
     "uidb64": "MQ",  # a password reset link for an unknown account
     "token": "set-password",
     "chapter": "budget",  # a chapter of the staff guide, the same for every body
+    "language": "ru",  # the language of the printable staff guide, the same for every body
 }
 #: The objects of `pk` / `object_id`, by the model the route serves.
 MODEL_OBJECTS = {
