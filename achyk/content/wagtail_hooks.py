@@ -1,7 +1,8 @@
 """The content's admin: the online reception's forms listing, before Wagtail's at its address
 (`content` comes before `wagtail.contrib.forms` in INSTALLED_APPS), so the menu and every
 `reverse("wagtailforms:index")` keep working; the translate screen of a body's page, before
-simple_translation's; the page editor's actions, "Publish" first."""
+simple_translation's; the page editor's actions, "Publish" first; one page per opening of
+the "add" form (`page_starts.py`)."""
 
 from django.urls import path
 from wagtail import hooks
@@ -9,6 +10,7 @@ from wagtail import hooks
 from achyk.bodies import roles
 from achyk.bodies.tenancy import body_for_page
 
+from . import page_starts
 from .admin_views import forms_index
 from .translation import BodyPageTranslationView
 
@@ -41,3 +43,13 @@ def publish_first(menu_items, request, context):
         return
     menu_items.remove(publish)
     menu_items.insert(0, publish)
+
+
+@hooks.register("before_create_page")
+def create_each_page_once(request, parent_page, page_class):
+    return page_starts.create_once(request, parent_page, page_class)
+
+
+@hooks.register("after_create_page")
+def remember_the_page_started(request, page):
+    page_starts.remember(request, page)

@@ -19,11 +19,12 @@ from .sections import (
     VacancyIndexPage,
     VacancyPage,
 )
+from .starts import PageStart
 
 __all__ = [
     "AnnouncementIndexPage", "AnnouncementPage", "BasePage", "BodyHomePage", "Commission",
     "ContactPage", "CouncilPage", "Deputy", "DocumentIndexPage", "FeedbackFormField",
     "FeedbackFormPage", "GalleryImage", "GalleryIndexPage", "GalleryPage", "LeadershipPage",
-    "NewsIndexPage", "NewsPage", "Person", "PlatformHomePage", "Section", "StandardPage",
-    "VacancyIndexPage", "VacancyPage",
+    "NewsIndexPage", "NewsPage", "PageStart", "Person", "PlatformHomePage", "Section",
+    "StandardPage", "VacancyIndexPage", "VacancyPage",
 ]  # fmt: skip

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from achyk.bodies.tenancy import body_for_page
 
+from .. import page_starts
+
 register = template.Library()
 
 #: The languages' names in the admin's language ("Орусча" in Kyrgyz, "Русский" in Russian).
@@ -77,3 +79,9 @@ def unfinished_pages(parent_page, content_type, user) -> list:
         content_type=content_type, owner=user, live=False, first_published_at__isnull=True
     )
     return list(pages.order_by("-latest_revision_created_at", "-pk")[:UNFINISHED_SHOWN])
+
+
+@register.simple_tag
+def page_start_token() -> str:
+    """A fresh token for one opening of a page's "add" form (`page_starts.py`)."""
+    return page_starts.new_token()

@@ -86,3 +86,84 @@ def test_an_existing_page_keeps_its_address_error(client, body_a, body_b, editor
     assert "birinchi" in html and "уже используется" in html
     page.refresh_from_db()
     assert page.slug == "ekinchi"
+
+
+def started_form(client, parent) -> str:
+    """The one-time mark of the "add" form the clerk opened."""
+    html = client.get(add_url(parent)).content.decode()
+    found = re.search(r'name="page_start" value="([^"]+)"', html)
+    assert found, "the add form carries no page_start mark"
+    return found[1]
+
+
+def test_publish_racing_an_autosave_of_the_same_form_makes_one_page(
+    client, body_a, body_b, editor_a
+):
+    """Publish pressed while the form's first autosave is on its way: both requests go to the
+    "add" address (the script moves the form to the page's edit address only when the autosave
+    answers). The second one must publish the page the first made, not make another."""
+    news = f.section(body_a, "ky", content.NewsIndexPage)
+    speak(client, editor_a, "ky")
+    start = started_form(client, news)
+    autosave = client.post(
+        add_url(news), news_form("Суу түтүгү", "suu-tutugu", page_start=start),
+        HTTP_ACCEPT="application/json",
+    )  # fmt: skip
+    assert autosave.json()["success"]
+
+    response = client.post(
+        add_url(news),
+        news_form("Суу түтүгү", "suu-tutugu", page_start=start, **{"action-publish": "publish"}),
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = content.NewsPage.objects.get(title="Суу түтүгү")
+    assert (page.live, page.slug, page.has_unpublished_changes) == (True, "suu-tutugu", False)
+
+
+def test_an_autosave_arriving_after_the_publish_makes_no_second_page(
+    client, body_a, body_b, editor_a
+):
+    news = f.section(body_a, "ky", content.NewsIndexPage)
+    speak(client, editor_a, "ky")
+    start = started_form(client, news)
+    client.post(
+        add_url(news),
+        news_form("Суу түтүгү", "suu-tutugu", page_start=start, **{"action-publish": "publish"}),
+    )
+
+    client.post(
+        add_url(news), news_form("Суу түтүгү", "suu-tutugu", page_start=start),
+        HTTP_ACCEPT="application/json",
+    )  # fmt: skip
+
+    page = content.NewsPage.objects.get(title="Суу түтүгү")
+    assert (page.live, page.slug) == (True, "suu-tutugu")
+
+
+def test_each_opening_of_the_add_form_starts_a_page_of_its_own(client, body_a, body_b, editor_a):
+    news = f.section(body_a, "ky", content.NewsIndexPage)
+    speak(client, editor_a, "ky")
+    for _ in range(2):
+        start = started_form(client, news)
+        client.post(add_url(news), news_form("Суу түтүгү", "suu-tutugu", page_start=start))
+
+    assert sorted(content.NewsPage.objects.values_list("slug", flat=True)) == [
+        "suu-tutugu", "suu-tutugu-2",
+    ]  # fmt: skip
+
+
+def test_another_users_mark_does_not_lead_to_their_page(client, body_a, body_b, editor_a, admin_a):
+    news = f.section(body_a, "ky", content.NewsIndexPage)
+    speak(client, admin_a, "ky")
+    start = started_form(client, news)
+    client.post(add_url(news), news_form("Суу түтүгү", "suu-tutugu", page_start=start))
+    speak(client, editor_a, "ky")
+
+    response = client.post(
+        add_url(news),
+        news_form("Башка", "bashka", page_start=start, **{"action-publish": "publish"}),
+    )
+
+    assert response.status_code in (302, 403)
+    assert content.NewsPage.objects.get(slug="suu-tutugu").title == "Суу түтүгү"
