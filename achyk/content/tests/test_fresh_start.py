@@ -167,3 +167,32 @@ def test_another_users_mark_does_not_lead_to_their_page(client, body_a, body_b, 
 
     assert response.status_code in (302, 403)
     assert content.NewsPage.objects.get(slug="suu-tutugu").title == "Суу түтүгү"
+
+
+def test_a_new_page_published_before_its_address_was_filled_in_gets_one_from_its_title(
+    client, body_a, body_b, editor_a
+):
+    """The editor's script fills the address from the title a moment after the title is left:
+    a Publish pressed at once sends none. The page is published at an address made from its
+    title (the next free one), not refused on the Promote tab the clerk never opened."""
+    news = f.section(body_a, "ky", content.NewsIndexPage)
+    speak(client, editor_a, "ky")
+    client.post(add_url(news), news_form("Суу түтүгү", "suu-tutugu"))  # begun and left
+
+    response = client.post(
+        add_url(news), news_form("Суу түтүгү", "", **{"action-publish": "publish"})
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert content.NewsPage.objects.live().get().slug == "суу-түтүгү"
+
+
+def test_a_new_page_whose_title_makes_no_address_is_asked_for_one(client, body_a, body_b, editor_a):
+    news = f.section(body_a, "ky", content.NewsIndexPage)
+    speak(client, editor_a, "ky")
+
+    response = client.post(add_url(news), news_form("«—»", "", **{"action-publish": "publish"}))
+
+    assert response.status_code == 200
+    assert "Бул талааны толтуруу милдеттүү." in response.content.decode()
+    assert not content.NewsPage.objects.exists()
