@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from achyk.bodies import kit
@@ -100,7 +100,12 @@ class ActViewSet(kit.SealedViewSet):
     search_fields = ["title", "title_ky", "title_ru", "title_kk", "number", "signatory"]
     list_filter = ["type", "status", "adopted_by"]
     list_display = [
-        Column("title", label=_("title"), accessor="local_title", sort_key="title"),
+        # The title in the admin's language, and the way to the act's form, as a string
+        # column would give it.
+        TitleColumn(
+            "title", label=_("title"), accessor="local_title", sort_key="title",
+            url_name="acts:edit",
+        ),
         "type", "number", "adopted_on", "status",
         Column("languages", label=_("Languages"), accessor=_languages),
     ]  # fmt: skip

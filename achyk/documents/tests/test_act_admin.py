@@ -1,6 +1,8 @@
 """The registry in the admin: staff manage their own body's acts, the history names them, a
 missing language version is pointed out, and document types are the platform admin's."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone, translation
@@ -36,6 +38,14 @@ def test_editor_adds_an_act_to_their_body_and_the_history_names_them(editor, bod
     assert (act.body, act.number, act.adopted_by) == (body_a, "5-б", "head")
     change = act.changes.get()
     assert (change.action, change.user) == ("created", editor_a)
+
+
+def test_the_list_of_acts_opens_each_act_from_its_title(editor, body_a):
+    act = factories.act(body_a, title="Жер салыгы жөнүндө")
+
+    html = editor.get("/admin/acts/").content.decode()
+
+    assert re.search(rf'<a [^>]*href="/admin/acts/edit/{act.pk}/"[^>]*>\s*Жер салыгы жөнүндө', html)
 
 
 def test_add_form_defaults_to_today_and_in_force(editor, body_a):
