@@ -11,11 +11,13 @@ broke the policy fails, naming what was blocked where.
 
 import contextlib
 import functools
+import io
 import os
 import shutil
 
 import pytest
 from django.core.servers.basehttp import WSGIServer
+from PIL import Image as PILImage
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
 # steps are synchronous and safe here.
@@ -150,3 +152,17 @@ def browser_page(chromium, live_site):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def files(tmp_path):
+    """A photo (JPEG) and an act (PDF) to upload."""
+    from steps import PDF
+
+    photo = tmp_path / "mektep.jpg"
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1200, 800), (40, 120, 200)).save(buffer, "JPEG")
+    photo.write_bytes(buffer.getvalue())
+    act = tmp_path / "toktom.pdf"
+    act.write_bytes(PDF)
+    return photo, act

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image as PILImage
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
-from test_editor import PDF, choose_by_upload, publish, sign_in
+from steps import PDF, choose_by_upload, publish, sign_in
 
 from achyk.budget.hearings.models import Hearing
 from achyk.content import models as content

@@ -5,7 +5,7 @@ dashboard asks no outside host for anything."""
 import base64
 
 import pytest
-from test_editor import sign_in
+from steps import sign_in
 
 from achyk.bodies.tests import factories as body_factories
 from achyk.content import models as content
@@ -42,7 +42,7 @@ def test_a_clerk_leaves_a_half_filled_news_item_and_starts_it_again(browser_page
     the address made from its title; starting the same item again with that address is not
     refused for it, and the add screen offers the draft to continue."""
     from playwright.sync_api import expect
-    from test_editor import publish
+    from steps import publish
 
     # No background saves: the test database (SQLite in memory) refuses requests that overlap
     # a write, which autosave would make at random times.

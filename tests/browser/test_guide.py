@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from test_editor import sign_in
+from steps import sign_in
 from wagtail.users.models import UserProfile
 
 from achyk.bodies.models import Membership
