@@ -13,6 +13,7 @@ from achyk.content.tests import factories as f
 
 pytestmark = pytest.mark.browser
 
+
 def test_editor_posts_news_with_photo_and_document_in_both_languages(browser_page, body_a, files):
     editor = body_factories.staff(body_a, username="aigul")
     assert editor.membership.body == body_a
