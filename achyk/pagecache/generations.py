@@ -11,7 +11,7 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 
-from . import front
+from . import front, tasks
 
 GLOBAL = "global"
 PLATFORM = "platform"
@@ -54,7 +54,7 @@ class _BumpAfterCommit:
     def __call__(self) -> None:
         _bump(self.scope)
         if front.enabled():
-            front.ban(self.scope)
+            tasks.queue_ban(self.scope)
 
 
 def forget(scope: str) -> None:
@@ -63,13 +63,14 @@ def forget(scope: str) -> None:
     Bumped at once and again after the transaction commits, so a page rendered from data
     not yet committed is never kept under the new generation. A transaction that forgets a
     scope many times (a row at a time) bumps it once after it commits. The front cache, if
-    any, is told after the commit (`front.ban`).
+    any, is told after the commit, by the task queue (`tasks.queue_ban`); what happens after
+    the commit is never raised to the caller (logged: the change itself is committed).
     """
     _bump(scope)
     connection = transaction.get_connection()
     pending = connection.run_on_commit if connection.in_atomic_block else ()
     if not any(getattr(func, "scope", None) == scope for _ids, func, _robust in pending):
-        transaction.on_commit(_BumpAfterCommit(scope))
+        transaction.on_commit(_BumpAfterCommit(scope), robust=True)
 
 
 def after_cache_outage(**kwargs) -> None:

@@ -1,28 +1,46 @@
 """The front cache (FRONT_CACHE_URLS, `pagecache.front`): what the page cache keeps is marked
-for the proxy, nothing personal is, and every committed change reaches the proxy as a ban.
+for the proxy, nothing personal is, and every committed change reaches the proxy as a ban,
+sent by the task worker (`pagecache.tasks`), coalesced per body and tried again while the
+proxy is down.
 
 The proxy here is a small HTTP server that records the bans it is sent; Varnish itself with
-deploy/varnish/achyk.vcl is run by `python -m bench.front` (docs/benchmarks.md)."""
+deploy/varnish/achyk.vcl is run by `python -m bench.front` (docs/benchmarks.md). The queue is
+the database queue and its worker (`manage.py db_worker --batch`) where the test says so; the
+other tests run tasks as they are queued (the immediate queue of the tests' settings)."""
 
+import contextlib
 import http.server
 import logging
+import socket
 import threading
+import time
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
+from django.utils import timezone
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
-from achyk.content.models import FeedbackFormField, FeedbackFormPage
+from achyk.content.models import FeedbackFormField, FeedbackFormPage, NewsIndexPage, NewsPage
 from achyk.content.tests import factories as f
-from achyk.pagecache import front, generations, middleware
+from achyk.content.tests.test_fresh_start import add_url, news_form
+from achyk.content.tests.test_page_editor import speak
+from achyk.operations import worker
+from achyk.pagecache import front, generations, middleware, tasks
 from achyk.ui.accessibility import COOKIE_NAME
 
 from .test_pagecache import HOME
 
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 
 class Bans(http.server.BaseHTTPRequestHandler):
+    """Records the path and `X-Achyk-Ban` of each BAN it takes (`received`)."""
+
     received: list[tuple[str, str | None]] = []
 
     def do_BAN(self):  # noqa: N802 - the method's name
@@ -34,17 +52,33 @@ class Bans(http.server.BaseHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def proxy_on(port: int = 0):
+    """A proxy taking bans on `port` (0: any free one) while the block runs; its address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Bans)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    Bans.received = []
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture
 def proxy(settings):
     """A proxy that takes bans, named in FRONT_CACHE_URLS; its list of bans received."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Bans)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    settings.FRONT_CACHE_URLS = [f"http://127.0.0.1:{server.server_address[1]}/"]
-    Bans.received = []
-    yield Bans.received
-    server.shutdown()
-    server.server_close()
+    with proxy_on() as url:
+        settings.FRONT_CACHE_URLS = [url]
+        yield Bans.received
+
+
+def closed_port() -> int:
+    """A port of this machine that nothing listens on: a proxy that is down."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def committed() -> None:
@@ -53,6 +87,34 @@ def committed() -> None:
     pending, connection.run_on_commit = connection.run_on_commit, []
     for _ids, callback, _robust in pending:
         callback()
+
+
+def on_the_queue(settings) -> None:
+    """From now on tasks wait in the database queue for the worker (`work`)."""
+    settings.TASKS = DATABASE_TASKS
+
+
+def work() -> None:
+    """`manage.py db_worker --batch`: the worker runs every task that is due, then stops."""
+    worker.Worker(
+        queue_names=["default"], interval=0, batch=True, backend_name="default",
+        startup_delay=False, max_tasks=None, worker_id=worker.new_worker_id(),
+        excluded_queue_names=[],
+    ).run()  # fmt: skip
+
+
+def bans_queued(scope: str):
+    """The ban tasks of `scope` in the queue, oldest first."""
+    found = DBTaskResult.objects.filter(task_path=tasks.ban_scope.module_path).order_by(
+        "enqueued_at"
+    )
+    return [each for each in found if each.args_kwargs["args"][0] == scope]
+
+
+def publish_news(client, parent, title: str, slug: str):
+    """An editor publishes a news item through the admin; the admin's answer."""
+    form = news_form(title, slug, **{"action-publish": "publish"})
+    return client.post(add_url(parent), form)
 
 
 def marks(response) -> tuple[str | None, str | None]:
@@ -109,21 +171,119 @@ def test_the_visually_impaired_version_is_marked_under_the_same_body(client, bod
     assert marks(response)[1] == f"body:{body_a.pk}"
 
 
-def test_a_publish_bans_the_body_s_pages_once_it_is_committed(
-    client, body_a, body_b, proxy, django_capture_on_commit_callbacks
+def test_a_publish_is_queued_once_committed_and_banned_by_the_worker(
+    client, body_a, body_b, proxy, settings, django_capture_on_commit_callbacks
 ):
     client.get(HOME)
     committed()
     proxy.clear()
+    on_the_queue(settings)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         f.news(body_a, "ky", title="Жаңы көпүрө")
-    assert proxy == []  # nothing before the commit: a reader could fetch the old page again
+    # Nothing before the commit: a reader could fetch the old page again.
+    assert proxy == [] and bans_queued(f"body:{body_a.pk}") == []
     for callback in callbacks:
         callback()
+    assert proxy == [] and len(bans_queued(f"body:{body_a.pk}")) == 1  # queued, not sent
+    work()
     assert ("/", f"body:{body_a.pk}") in proxy
     assert f"body:{body_b.pk}" not in {scope for _path, scope in proxy}
+    (task,) = bans_queued(f"body:{body_a.pk}")
+    assert task.status == TaskResultStatus.SUCCESSFUL and task.return_value == 1
     response = client.get(HOME)
     assert "Жаңы көпүрө" in response.text and marks(response)[1] == f"body:{body_a.pk}"
+
+
+def test_an_editor_s_publish_in_the_admin_reaches_the_proxy_through_the_worker(
+    client, body_a, body_b, editor_a, proxy, settings, django_capture_on_commit_callbacks
+):
+    news = f.section(body_a, "ky", NewsIndexPage)
+    committed()
+    proxy.clear()
+    on_the_queue(settings)
+    speak(client, editor_a, "ky")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = publish_news(client, news, "Суу түтүгү", "suu-tutugu")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert NewsPage.objects.live().filter(title="Суу түтүгү").exists()
+    assert proxy == []  # the editor's request sent nothing: the ban waits for the worker
+    work()
+    assert proxy == [("/", f"body:{body_a.pk}")]
+
+
+def test_many_changes_of_one_body_are_banned_at_once_then_once_more_after_a_pause(
+    body_a, proxy, settings
+):
+    f.section(body_a, "ky", NewsIndexPage)
+    committed()
+    proxy.clear()
+    on_the_queue(settings)
+    scope = f"body:{body_a.pk}"
+    with transaction.atomic():
+        for number in range(3):  # one transaction, three changes
+            f.news(body_a, "ky", title=f"Жаңылык {number}")
+    committed()
+    assert len(bans_queued(scope)) == 1
+    for number in range(3, 6):  # a burst: three more transactions right after
+        f.news(body_a, "ky", title=f"Жаңылык {number}")
+        committed()
+    first, then = bans_queued(scope)
+    pause = timedelta(seconds=tasks.BAN_EVERY)
+    assert then.run_after - first.enqueued_at >= pause  # after the burst, not in it
+    work()
+    assert proxy == [("/", scope)]  # the first at once; the second is not due yet
+    DBTaskResult.objects.filter(pk=then.pk).update(run_after=timezone.now())  # time passes
+    work()
+    assert proxy == [("/", scope), ("/", scope)]
+
+
+def test_a_proxy_that_is_down_fails_no_publish_and_the_ban_is_tried_again_until_taken(
+    client, body_a, editor_a, settings, caplog, django_capture_on_commit_callbacks
+):
+    news = f.section(body_a, "ky", NewsIndexPage)
+    committed()
+    port = closed_port()
+    url = f"http://127.0.0.1:{port}/"
+    settings.FRONT_CACHE_URLS = [url]
+    on_the_queue(settings)
+    speak(client, editor_a, "ky")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = publish_news(client, news, "Сакталды", "saktaldy")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert NewsPage.objects.live().filter(title="Сакталды").exists()
+    with caplog.at_level(logging.WARNING, logger="achyk.pagecache.tasks"):
+        work()
+    assert "did not take the ban" in caplog.text
+    failed, again = bans_queued(f"body:{body_a.pk}")
+    assert failed.status == TaskResultStatus.FAILED
+    assert failed.exception_class_path == "achyk.pagecache.tasks.BansNotTaken"
+    assert again.status == TaskResultStatus.READY
+    retry = again.args_kwargs["kwargs"]
+    assert (retry["urls"], retry["attempt"]) == ([url], 2)  # only the proxy that failed
+    assert again.run_after >= failed.started_at + timedelta(seconds=tasks.RETRY_FIRST)
+    with proxy_on(port):  # the proxy is back
+        DBTaskResult.objects.filter(pk=again.pk).update(run_after=timezone.now())
+        work()
+        assert Bans.received == [("/", f"body:{body_a.pk}")]
+    again.refresh_from_db()
+    assert again.status == TaskResultStatus.SUCCESSFUL
+
+
+def test_a_ban_is_tried_again_later_each_time_but_not_once_the_copies_have_expired(db, settings):
+    url = f"http://127.0.0.1:{closed_port()}/"
+    on_the_queue(settings)
+    tasks.ban_scope.enqueue("platform", urls=[url], attempt=3, since=time.time())
+    late = time.time() - settings.CACHE_PAGE_SECONDS
+    tasks.ban_scope.enqueue("body:7", urls=[url], attempt=2, since=late)
+    before = timezone.now()
+    work()
+    (third, fourth) = bans_queued("platform")
+    assert third.status == TaskResultStatus.FAILED and fourth.status == TaskResultStatus.READY
+    assert fourth.args_kwargs["kwargs"]["attempt"] == 4
+    assert fourth.run_after >= before + timedelta(seconds=tasks.RETRY_FIRST * 4)
+    (given_up,) = bans_queued("body:7")
+    assert given_up.status == TaskResultStatus.FAILED
+    assert "not tried again" in given_up.traceback
 
 
 def test_a_body_s_new_name_bans_the_platform_s_pages_too(
@@ -158,13 +318,14 @@ def test_a_page_whose_body_changed_while_it_rendered_is_kept_here_but_not_marked
     assert response["X-Cache"] == "miss" and marks(response) == (None, None)
 
 
-def test_a_proxy_that_does_not_answer_is_logged_and_the_change_still_saved(
+def test_on_the_immediate_queue_a_proxy_that_does_not_answer_is_logged_and_the_change_saved(
     body_a, settings, caplog, django_capture_on_commit_callbacks
 ):
+    """TASKS_BACKEND=immediate (tiny installs): the ban is sent in the request, not retried."""
     committed()
-    settings.FRONT_CACHE_URLS = ["http://127.0.0.1:9/"]  # discard: nothing listens
+    settings.FRONT_CACHE_URLS = [f"http://127.0.0.1:{closed_port()}/"]
     with (
-        caplog.at_level(logging.WARNING, logger="achyk.pagecache.front"),
+        caplog.at_level(logging.WARNING, logger="achyk.pagecache.tasks"),
         django_capture_on_commit_callbacks(execute=True),
     ):
         news = f.news(body_a, "ky", title="Сакталды")
