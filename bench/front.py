@@ -16,7 +16,8 @@ connections on the production set-up: PostgreSQL, Redis, nginx -> Varnish -> gun
    cache off (CACHE_PAGE_SECONDS=0: every request renders). Prints requests/s, p50, p99 and
    the ratios: front cache / nginx static, hits and renders / /healthz.
 4. Publishes a news item on that body (a child process, as the admin would) and reads the home
-   page through the front cache at once: the new title is there, or the run says STALE.
+   page through the front cache until the new title is there (the task worker sends the ban),
+   at most PUBLISH_SECONDS; how long it took, or the run says STALE.
 5. The load: wrk with --load-connections for --load-duration through the front cache, a mix
    (bench/front_mix.lua) of kept pages of every demo body (home, news, documents, budget,
    transparency; ky and ru), search (a set of words, kept 60 s) and searches never asked
@@ -49,6 +50,9 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 VARNISHD = "/usr/sbin/varnishd"
 SLUG = "burana"
+#: Seconds the publish may take to show through the front cache: the worker looks for tasks
+#: every second; a ban that has not arrived by then is a failure of the run (STALE).
+PUBLISH_SECONDS = 10.0
 PUBLISH = """
 from achyk.bodies.models import Body
 from achyk.content.tests import factories as f
@@ -296,10 +300,15 @@ def main(argv=None) -> int:
         before = get(front + home)
         page_slug = f"bench-front-{os.getpid()}-{int(time.time())}"
         manage(env, "shell", "-c", PUBLISH.format(slug=SLUG, title=title, page_slug=page_slug))
+        published = time.monotonic()
         after = get(front + home)
+        while title not in after[2] and time.monotonic() - published < PUBLISH_SECONDS:
+            time.sleep(0.05)  # the ban is sent by the task worker, which looks every second
+            after = get(front + home)
         report["publish"] = {
             "before": before[1].get("X-Front-Cache"), "after": after[1].get("X-Front-Cache"),
-            "visible_at_once": title in after[2],
+            "visible": title in after[2],
+            "visible_after_s": round(time.monotonic() - published, 2),
             "kept_again": get(front + home)[1].get("X-Front-Cache"),
         }  # fmt: skip
         print(f"bench.front: publish -> {report['publish']}"
@@ -326,7 +335,7 @@ def main(argv=None) -> int:
     report["load_after"] = os.getloadavg()
     (OUT / "front.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), "utf-8")
     print(table(report))
-    return 0 if report.get("publish", {}).get("visible_at_once") else 1
+    return 0 if report.get("publish", {}).get("visible") else 1
 
 
 def table(report: dict) -> str:
