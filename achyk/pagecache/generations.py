@@ -6,12 +6,15 @@ platform and of the body read in every page's key, so bumping one forgets its pa
 deleting any key (docs/adr/0002-page-cache.md).
 """
 
+import logging
 import time
 
 from django.core.cache import cache
 from django.db import transaction
 
 from . import front, tasks
+
+logger = logging.getLogger(__name__)
 
 GLOBAL = "global"
 PLATFORM = "platform"
@@ -54,7 +57,10 @@ class _BumpAfterCommit:
     def __call__(self) -> None:
         _bump(self.scope)
         if front.enabled():
-            tasks.queue_ban(self.scope)
+            try:
+                tasks.queue_ban(self.scope)
+            except Exception:  # the change is committed: the proxy's copies end with max-age
+                logger.exception("The ban of %s could not be queued.", self.scope)
 
 
 def forget(scope: str) -> None:
@@ -63,14 +69,14 @@ def forget(scope: str) -> None:
     Bumped at once and again after the transaction commits, so a page rendered from data
     not yet committed is never kept under the new generation. A transaction that forgets a
     scope many times (a row at a time) bumps it once after it commits. The front cache, if
-    any, is told after the commit, by the task queue (`tasks.queue_ban`); what happens after
-    the commit is never raised to the caller (logged: the change itself is committed).
+    any, is told after the commit, by the task queue (`tasks.queue_ban`); a queue that
+    fails then is logged, not raised: the change itself is committed.
     """
     _bump(scope)
     connection = transaction.get_connection()
     pending = connection.run_on_commit if connection.in_atomic_block else ()
     if not any(getattr(func, "scope", None) == scope for _ids, func, _robust in pending):
-        transaction.on_commit(_BumpAfterCommit(scope), robust=True)
+        transaction.on_commit(_BumpAfterCommit(scope))
 
 
 def after_cache_outage(**kwargs) -> None:

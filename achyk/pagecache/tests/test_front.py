@@ -19,9 +19,10 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.test import Client
 from django.utils import timezone
+from django_tasks_db import DatabaseBackend
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -267,6 +268,37 @@ def test_a_proxy_that_is_down_fails_no_publish_and_the_ban_is_tried_again_until_
         assert Bans.received == [("/", f"body:{body_a.pk}")]
     again.refresh_from_db()
     assert again.status == TaskResultStatus.SUCCESSFUL
+
+
+class BanRefusingQueue(DatabaseBackend):
+    """The database queue failing to take a ban, as when its table is not there yet (a
+    migration forgets pages before django_tasks_db's own migrations ran)."""
+
+    def enqueue(self, task, args, kwargs):
+        if task.module_path == tasks.ban_scope.module_path:
+            raise DatabaseError('relation "django_tasks_database_dbtaskresult" does not exist')
+        return super().enqueue(task, args, kwargs)
+
+
+def test_a_queue_that_refuses_the_ban_is_logged_and_the_publish_still_done(
+    client, body_a, editor_a, proxy, settings, caplog, django_capture_on_commit_callbacks
+):
+    news = f.section(body_a, "ky", NewsIndexPage)
+    committed()
+    settings.TASKS = {"default": {"BACKEND": f"{__name__}.BanRefusingQueue"}}
+    reader = Client()
+    reader.get(HOME)
+    assert reader.get(HOME)["X-Cache"] == "hit"
+    speak(client, editor_a, "ky")
+    with (
+        caplog.at_level(logging.ERROR, logger="achyk.pagecache.generations"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = publish_news(client, news, "Сакталды", "saktaldy")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert NewsPage.objects.live().filter(title="Сакталды").exists()
+    assert f"The ban of body:{body_a.pk} could not be queued" in caplog.text
+    assert "Сакталды" in reader.get(HOME).text  # the page cache forgot all the same
 
 
 def test_a_ban_is_tried_again_later_each_time_but_not_once_the_copies_have_expired(db, settings):
