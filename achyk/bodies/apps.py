@@ -8,6 +8,8 @@ class BodiesConfig(AppConfig):
     verbose_name = _("Bodies")
 
     def ready(self):
+        from . import routing
         from .seal_forms import seal_admin_forms
 
         seal_admin_forms()
+        routing.connect()

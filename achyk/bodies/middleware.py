@@ -18,24 +18,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 from wagtail.models.sites import SiteRootPath
 
-from .models import RESERVED_SLUGS, Body
+from . import routing
 
 LANGUAGE_COOKIE = settings.LANGUAGE_COOKIE_NAME
-
-
-def _find_body(host: str, slug: str) -> tuple[Body | None, bool]:
-    """The body served at `host`, else the one whose slug opens the path; whether it was
-    found by its host. One query for both: the ids found by the site's host name and by the
-    slug, each through its index, then those bodies (an OR over the two tables would make the
-    database read every body, at every request)."""
-    ids = Body.objects.filter(site__hostname=host).values("pk").order_by()
-    if slug and slug not in RESERVED_SLUGS:
-        ids = ids.union(Body.objects.filter(slug=slug).values("pk").order_by())
-    found = list(Body.objects.select_related("site").filter(pk__in=ids, is_active=True)[:2])
-    for body in found:
-        if body.site is not None and body.site.hostname == host:
-            return body, True
-    return (found[0], False) if found else (None, False)
 
 
 def site_root_paths(site: Site) -> list[SiteRootPath]:
@@ -61,7 +46,7 @@ class BodyMiddleware:
         request.site_body_prefix = ""
         host = request.get_host().rsplit(":", 1)[0].lower()
         first, _sep, rest = request.path_info.lstrip("/").partition("/")
-        body, by_host = _find_body(host, first)
+        body, by_host = routing.find_body(host, first)
         previous_prefix = get_script_prefix()
         if not by_host and body is not None:
             if not _sep:

@@ -95,12 +95,16 @@ def cache_is_shared() -> bool:
 
 
 def forget_everything() -> bool:
-    """Every page of every body and of the platform is stale, and Wagtail's site addresses are
-    read again; whether the cache took it (False: it does not answer)."""
+    """Every page of every body and of the platform is stale, and bodies (`bodies.routing`)
+    and Wagtail's site addresses are read again; whether the cache took it (False: it does
+    not answer)."""
     from wagtail.models import Site
+
+    from achyk.bodies import routing
 
     before = cache.get(_generation_key(GLOBAL))
     _bump(GLOBAL)
+    routing.changed()
     if front.enabled():
         front.ban(GLOBAL)
     Site.clear_site_root_paths_cache()

@@ -1,0 +1,119 @@
+"""Which body a request is for, remembered by each process between requests.
+
+Finding the body of a host, or of a path's first segment, is a query, and building it in the
+ORM took about three quarters of a page cache hit (docs/benchmarks.md). The answer changes
+only when a body or a site does, so each process keeps the answers it found under the
+routing version held in the cache (`bodies:routing`, shared by every process with Redis):
+saving or deleting a body or a site moves the version at once and again after its
+transaction commits (a request that read the old row meanwhile may have kept it under the
+new version), and each process drops what it kept on its next request. A request costs one
+read of the version from the cache instead of the query. The body of a host and the body of
+a slug are kept apart, so a host asked for many paths holds one answer.
+
+Each request gets its own copy of the body and of its site, so nothing a request does to
+them reaches another. When the cache does not answer, the database is asked each time. A process
+whose cache is its own memory (no REDIS_URL) does not see the bumps of other processes
+(`manage.py` commands): what it keeps is found again after KEEP_SECONDS at the latest.
+"""
+
+import copy
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+
+from .models import RESERVED_SLUGS, Body
+
+VERSION_KEY = "bodies:routing"
+#: Answers kept are found again after this many seconds at the latest.
+KEEP_SECONDS = 60
+#: At most this many answers per process: any first segment of a path is asked about (a
+#: slug that names no body is kept as None).
+MAX_ANSWERS = 10_000
+
+#: (version, when it was started, {("host", host) or ("slug", slug): body or None})
+_kept: tuple[int | None, float, dict] = (None, 0.0, {})
+
+
+def find_body(host: str, slug: str) -> tuple[Body | None, bool]:
+    """The active body served at `host`, else the one whose slug is `slug`; whether it was
+    found by its host. A fresh instance for each call, its site read with it."""
+    answers = _answers()
+    body = _answer(answers, "host", host)
+    if body is not None:
+        return _copy(body), True
+    return _copy(_answer(answers, "slug", slug)), False
+
+
+def _answer(answers: dict | None, kind: str, value: str) -> Body | None:
+    """The body of this host or slug: kept in `answers`, else found (and kept, if it can be).
+    Kept apart, so that the many paths asked of one host keep one answer, not one each."""
+    key = (kind, value)
+    if answers is not None and key in answers:
+        return answers[key]
+    body = (_by_host if kind == "host" else _by_slug)(value)
+    if answers is not None:
+        answers[key] = body
+    return body
+
+
+def _by_host(host: str) -> Body | None:
+    return Body.objects.select_related("site").filter(site__hostname=host, is_active=True).first()
+
+
+def _by_slug(slug: str) -> Body | None:
+    if not slug or slug in RESERVED_SLUGS:
+        return None
+    return Body.objects.select_related("site").filter(slug=slug, is_active=True).first()
+
+
+def _copy(body: Body | None) -> Body | None:
+    """A copy of a kept body and of its site: every field is a plain value (a string, a
+    number, a date), so the copies share nothing a request could change."""
+    if body is None:
+        return None
+    fresh = copy.copy(body)
+    if body.site is not None:
+        fresh.site = copy.copy(body.site)
+    return fresh
+
+
+def _answers() -> dict | None:
+    """The answers kept under the current version; None when the cache does not answer."""
+    global _kept
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns(), None)  # never a version used before
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            return None
+    kept_version, since, answers = _kept
+    now = time.monotonic()
+    if kept_version != version or now - since > KEEP_SECONDS or len(answers) >= MAX_ANSWERS:
+        answers = {}
+        _kept = (version, now, answers)
+    return answers
+
+
+def _bump() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def changed(**kwargs) -> None:
+    """A body or a site was saved or deleted: every process finds bodies afresh, now and
+    once the change is committed."""
+    _bump()
+    transaction.on_commit(_bump, robust=True)
+
+
+def connect() -> None:
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Site
+
+    for model in (Body, Site):
+        for signal in (post_save, post_delete):
+            uid = f"achyk.bodies.routing.{model._meta.label}"
+            signal.connect(changed, sender=model, dispatch_uid=uid)
