@@ -17,13 +17,16 @@ request, and does not try again.
 `ban_scope` sends one scope's ban to the proxies. One that does not answer (or fails, 5xx) is
 logged and tried again by a task of its own after RETRY_FIRST seconds, doubled at each try
 up to RETRY_LONGEST, while the copies the ban is for can still exist: CACHE_PAGE_SECONDS
-after the first try, every copy made before the change has expired. The run that failed is
-recorded failed in the queue (`BansNotTaken`, with each proxy's reason).
+after the try, every copy made before the change has expired. One try waits per scope and
+proxies at a time: the bans that fail meanwhile (more changes while a proxy is down) only
+move its end later, so a long outage queues a try every RETRY_LONGEST seconds, not one per
+change. The run that failed is recorded failed in the queue (`BansNotTaken`, with each
+proxy's reason and what happens next).
 """
 
 import logging
 import time
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -55,10 +58,10 @@ def queue_ban(scope: str) -> None:
         ban_scope.using(run_after=later).enqueue(scope)
 
 
-def _mark(key: str) -> bool:
-    """Whether `key` was not marked and now is, for BAN_EVERY seconds. A cache that keeps
-    nothing (Redis down: achyk.ui.cache) marks every time: every change is banned, not none."""
-    return cache.add(key, True, BAN_EVERY) or not cache.has_key(key)
+def _mark(key: str, seconds: float = BAN_EVERY) -> bool:
+    """Whether `key` was not marked and now is, for `seconds`. A cache that keeps nothing
+    (Redis down: achyk.ui.cache) marks every time: every change is banned, not none."""
+    return cache.add(key, True, seconds) or not cache.has_key(key)
 
 
 @task()
@@ -66,9 +69,12 @@ def ban_scope(
     scope: str, urls: list[str] | None = None, attempt: int = 1, since: float | None = None
 ) -> int:
     """Send the ban of `scope` to the proxies at `urls` (None: FRONT_CACHE_URLS); how many
-    took it. `attempt` counts the tries, `since` is when the first was made (epoch seconds)."""
+    took it. `attempt` counts the tries; `since` is when the latest change this try stands
+    for was first tried (epoch seconds)."""
     since = since or time.time()
     urls = settings.FRONT_CACHE_URLS if urls is None else urls
+    if attempt > 1:
+        cache.delete(_retry_key(scope, urls))  # this is the try that waited: no longer
     failed = []
     for url in urls:
         try:
@@ -78,22 +84,30 @@ def ban_scope(
             failed.append(error)
     if failed:
         again = [error.url for error in failed if error.transient]
-        when = _try_again(scope, again, attempt=attempt, since=since)
+        later = _try_again(scope, again, attempt=attempt, since=since)
         reasons = "; ".join(str(error) for error in failed)
-        later = f"tried again at {when.isoformat()}" if when else "not tried again"
         raise BansNotTaken(f"{reasons} (try {attempt}, {later})")
     return len(urls)
 
 
-def _try_again(scope: str, urls: list[str], *, attempt: int, since: float) -> datetime | None:
-    """Queue the next try of the ban of `scope` at `urls`; when, or None if it is too late."""
+def _try_again(scope: str, urls: list[str], *, attempt: int, since: float) -> str:
+    """Queue the next try of the ban of `scope` at `urls`, unless one already waits for them
+    (it runs after this change, and learns of it: it keeps trying until CACHE_PAGE_SECONDS
+    after the latest change it stands for) or it is too late; what was done."""
+    if not urls or not ban_scope.get_backend().supports_defer:
+        return "not tried again"
+    key = _retry_key(scope, urls)
+    latest = max(since, cache.get(f"{key}:since") or since)
     delay = min(RETRY_FIRST * 2 ** (attempt - 1), RETRY_LONGEST)
-    if (
-        not urls
-        or not ban_scope.get_backend().supports_defer
-        or time.time() + delay > since + settings.CACHE_PAGE_SECONDS
-    ):
-        return None
+    if time.time() + delay > latest + settings.CACHE_PAGE_SECONDS:
+        return "not tried again: the copies it was for have expired"
+    cache.set(f"{key}:since", latest, settings.CACHE_PAGE_SECONDS)
+    if not _mark(key, delay):
+        return "a try already waits"
     when = timezone.now() + timedelta(seconds=delay)
-    ban_scope.using(run_after=when).enqueue(scope, urls=urls, attempt=attempt + 1, since=since)
-    return when
+    ban_scope.using(run_after=when).enqueue(scope, urls=urls, attempt=attempt + 1, since=latest)
+    return f"tried again at {when.isoformat()}"
+
+
+def _retry_key(scope: str, urls: list[str]) -> str:
+    return f"pagecache:ban:retry:{scope}:{' '.join(urls)}"

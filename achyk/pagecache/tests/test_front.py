@@ -386,3 +386,23 @@ def test_the_shipped_varnish_configuration_follows_the_page_cache_s_rules(settin
     assert {f"/{path}/" for path in skipped} == set(middleware.SKIPPED_PATHS)
     assert f"obj.http.{front.SCOPE_HEADER}" in vcl and f"req.http.{front.BAN_HEADER}" in vcl
     assert "beresp.http.Surrogate-Control" in vcl
+
+
+def test_bans_failing_one_after_another_wait_as_one_try_that_lasts_for_the_latest(db, settings):
+    """Changes go on while a proxy is down: one try waits for it, not one per change."""
+    url = f"http://127.0.0.1:{closed_port()}/"
+    on_the_queue(settings)
+    earlier = time.time() - 100
+    tasks.ban_scope.enqueue("platform", urls=[url], since=earlier)
+    work()
+    tasks.ban_scope.enqueue("platform", urls=[url])  # a later change, its own first try
+    work()
+    first, waiting, second = bans_queued("platform")  # the try was queued by the first
+    assert (first.status, second.status) == (TaskResultStatus.FAILED, TaskResultStatus.FAILED)
+    assert "a try already waits" in second.traceback
+    assert waiting.status == TaskResultStatus.READY
+    assert waiting.args_kwargs["kwargs"]["since"] == earlier
+    DBTaskResult.objects.filter(pk=waiting.pk).update(run_after=timezone.now())
+    work()
+    (after,) = [each for each in bans_queued("platform") if each.status == TaskResultStatus.READY]
+    assert after.args_kwargs["kwargs"]["since"] > earlier + 99  # the later change's time
