@@ -15,6 +15,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
+from django.db.models import Q
 from django.utils import timezone
 
 from achyk.ui.cache import down_for
@@ -63,12 +64,16 @@ def cache_part() -> Part:
 def queue() -> Part:
     if "django_tasks_db" not in settings.TASKS["default"]["BACKEND"]:
         return Part("queue", True, "tasks run in the request")
-    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.models import DBTaskResult, get_date_max
 
-    now = timezone.now()
+    since = timezone.now() - timedelta(seconds=QUEUE_STALLED_SECONDS)
     try:
         ready = DBTaskResult.objects.ready()
-        stalled = ready.filter(run_after__lt=now - timedelta(seconds=QUEUE_STALLED_SECONDS))
+        # A task to run at once is stored with the latest date as `run_after`: it has waited
+        # since it was queued; a delayed one since the time it was due.
+        stalled = ready.filter(
+            Q(run_after=get_date_max(), enqueued_at__lt=since) | Q(run_after__lt=since)
+        )
         waiting, late = ready.count(), stalled.count()
     except DatabaseError as error:
         return Part("queue", False, str(error).strip().splitlines()[0][:200])
