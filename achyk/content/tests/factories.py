@@ -87,11 +87,22 @@ def standard(body, language: str = "ky", /, **fields) -> content.StandardPage:
     return _add(home(body, language), content.StandardPage(**fields))
 
 
-def gallery(body, language: str = "ky", /, *, images: int = 2, **fields) -> content.GalleryPage:
+def gallery(
+    body,
+    language: str = "ky",
+    /,
+    *,
+    images: int = 2,
+    alt_text: str = "",
+    caption: str = "Ү",
+    **fields,
+) -> content.GalleryPage:
+    """A gallery of `images` photos, described `alt_text` (a hostile one by default)."""
     page = content.GalleryPage(**fields)
     for i in range(images):
+        alt = f"{alt_text} {i + 1}" if alt_text else f"Сүрөт {i} {HOSTILE}"
         page.gallery_images.add(
-            content.GalleryImage(image=image(body), alt_text=f"Сүрөт {i} {HOSTILE}", caption="Ү")
+            content.GalleryImage(image=image(body), alt_text=alt, caption=caption)
         )
     return _add(section(body, language, content.GalleryIndexPage), page)
 

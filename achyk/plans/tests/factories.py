@@ -31,20 +31,16 @@ def plan(body, *, start=2025, end=2029, published=True, **fields) -> Plan:
     )
 
 
-def goal(plan_, number=1) -> Goal:
-    return Goal.objects.create(
-        body=plan_.body,
-        plan=plan_,
-        number=number,
-        title_ky=f"Максат {number} {HOSTILE}",
-        title_ru=f"Цель {number}",
-    )
+def goal(plan_, number=1, **titles) -> Goal:
+    titles.setdefault("title_ky", f"Максат {number} {HOSTILE}")
+    titles.setdefault("title_ru", f"Цель {number}")
+    return Goal.objects.create(body=plan_.body, plan=plan_, number=number, **titles)
 
 
-def objective(goal_, number=1) -> Objective:
-    return Objective.objects.create(
-        body=goal_.body, goal=goal_, number=number, title_ky=f"Милдет {HOSTILE}", title_ru="Задача"
-    )
+def objective(goal_, number=1, **titles) -> Objective:
+    titles.setdefault("title_ky", f"Милдет {HOSTILE}")
+    titles.setdefault("title_ru", "Задача")
+    return Objective.objects.create(body=goal_.body, goal=goal_, number=number, **titles)
 
 
 def action(objective_, *, code="1.1.1", start=None, end=None, costs=(), **fields) -> Action:

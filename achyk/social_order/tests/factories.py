@@ -30,13 +30,13 @@ def pdf(name="doc.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
 
 
-def programme(body, *, year=2026, published=True):
-    return Programme.objects.get_or_create(
-        body=body, year=year, defaults={
-            "title_ky": f"Программа {year} {HOSTILE}", "title_ru": f"Программа {year}",
-            "topics_ky": "Карыларга үйдөн кызмат", "budget": Decimal("1000000"),
-            "is_published": published},
-    )[0]  # fmt: skip
+def programme(body, *, year=2026, published=True, **fields):
+    defaults = {
+        "title_ky": f"Программа {year} {HOSTILE}", "title_ru": f"Программа {year}",
+        "topics_ky": "Карыларга үйдөн кызмат", "budget": Decimal("1000000"),
+        "is_published": published, **fields,
+    }  # fmt: skip
+    return Programme.objects.get_or_create(body=body, year=year, defaults=defaults)[0]
 
 
 def user(username=None, **fields):
@@ -54,8 +54,8 @@ def jmeg_member(body, username=None):
     return apps.get_model("transparency", "JmegMember").objects.create(body=body, user=person)
 
 
-def commission(body, *, members=2):
-    item = Commission.objects.create(body=body, name=f"Комиссия {HOSTILE}")
+def commission(body, *, members=2, name=f"Комиссия {HOSTILE}"):
+    item = Commission.objects.create(body=body, name=name)
     for n in range(members):
         Seat.objects.create(body=body, commission=item, user=user(), kind="civil",
                             name=f"Мүчө {n + 1} ң")  # fmt: skip
@@ -65,10 +65,11 @@ def commission(body, *, members=2):
 def call(body, *, state=CallState.OPEN, ceiling="500000", opens=-5, deadline=10, criteria=(
         ("Актуалдуулук", 3), ("Бюджет", 2)), **fields):  # fmt: skip
     now = timezone.now()
+    fields.setdefault("title_ky", f"Карыларга кызмат {HOSTILE}")
+    fields.setdefault("title_ru", "Услуги пожилым на дому")
     item = Call.objects.create(
         body=body, programme=fields.pop("programme", None) or programme(body),
         commission=fields.pop("commission", None) or commission(body),
-        title_ky=f"Карыларга кызмат {HOSTILE}", title_ru="Услуги пожилым на дому",
         ceiling=Decimal(ceiling), opens_at=now + datetime.timedelta(days=opens),
         deadline=now + datetime.timedelta(days=deadline), state=state, **fields,
     )  # fmt: skip
