@@ -67,6 +67,15 @@ def _add_news(place: Place) -> str:
     return reverse("wagtailadmin_pages:add", args=["content", "newspage", parent.pk])
 
 
+def _galleries(place: Place) -> str:
+    return reverse("wagtailadmin_explore", args=[place.section("galleryindexpage").pk])
+
+
+def _add_gallery(place: Place) -> str:
+    parent = place.section("galleryindexpage")
+    return reverse("wagtailadmin_pages:add", args=["content", "gallerypage", parent.pk])
+
+
 CHAPTERS = (
     Chapter(
         "pages", _("Pages: news, announcements and sections"),
@@ -82,6 +91,22 @@ CHAPTERS = (
             Step(_("Press “Publish”, the first button at the bottom. A page you leave "
                    "half-filled is kept as a draft, and the add screen offers it to continue."),
                  _add_news, "footer button[name='action-publish']"),
+        ),
+    ),
+    Chapter(
+        "galleries", _("Photo galleries"),
+        _("A photo gallery is a page of the “Photo gallery” section: the photos of one event, "
+          "each described for readers who cannot see it."),
+        ("/admin/pages/add/content/gallerypage/",),
+        (
+            Step(_("Open “Pages”, then the “Photo gallery” section of your site: its galleries, "
+                   "newest first. Open one to change it."), _galleries, "main table"),
+            Step(_("Press “Add child page” in the section and write the gallery's title and a "
+                   "short summary of the event."), _add_gallery, "#id_title"),
+            Step(_("Under “Images” choose each photo, describe what it shows for those who "
+                   "cannot see it and add a caption if you wish; the button under the last "
+                   "photo adds another. Press “Publish” at the bottom."),
+                 _add_gallery, "#id_gallery_images-FORMS"),
         ),
     ),
     Chapter(
@@ -124,6 +149,42 @@ CHAPTERS = (
         ),
     ),
     Chapter(
+        "citizens-budget", _("Citizens' Budget"),
+        _("The Citizens' Budget tells residents in plain words where the budget's money comes "
+          "from and what it is spent on: one for each year and stage (draft, approved, "
+          "executed), written in each language of your site."),
+        ("/admin/citizens-budgets/",),
+        (
+            Step(_("Open “Citizens' Budget”: the budgets of each year and stage, with whether "
+                   "readers see them."),
+                 lambda place: reverse("citizens_budgets:index"), "main"),
+            Step(_("Add one: choose the year and the stage, then write each section's text in "
+                   "the tab of each language. Tick “published” when it is ready: readers see it "
+                   "on your site and can download it as a PDF."),
+                 lambda place: reverse("citizens_budgets:add"), "#id_year"),
+        ),
+    ),
+    Chapter(
+        "hearings", _("Budget hearings"),
+        _("Before the council adopts the budget, residents are invited to a public hearing of "
+          "its draft: announce the hearing, keep its minutes and decide on every proposal."),
+        ("/admin/budget-hearings/",),
+        (
+            Step(_("Open “Budget hearings”: each hearing with its date, whether readers see it "
+                   "and how many proposals it received."),
+                 lambda place: reverse("budget_hearings:index"), "main"),
+            Step(_("Announce a hearing: its year, date and time, its place and announcement in "
+                   "each language, the draft budget and its document. Publish it early, so "
+                   "that residents can come."),
+                 lambda place: reverse("budget_hearings:add"), "#id_starts_at"),
+            Step(_("After the hearing open it again: “Minutes” takes how many attended and the "
+                   "minutes; “Proposals and decisions” takes each proposal with its decision "
+                   "and the reason, which readers see."),
+                 lambda place: reverse("budget_hearings:edit", args=[place.item("hearing")]),
+                 "[role='tablist']"),
+        ),
+    ),
+    Chapter(
         "todo", _("What to publish (the to-do list)"),
         _("The platform knows what the law asks your body to publish and how fresh it must "
           "be, and lists what needs you, most urgent first."),
@@ -132,6 +193,31 @@ CHAPTERS = (
             Step(_("Open “What to publish”. Each line says the rule, the date it counts from "
                    "and the date it is due; its button opens the exact form to fill in."),
                  lambda place: reverse("transparency_admin:todo"), "main"),
+        ),
+    ),
+    Chapter(
+        "jmeg", _("The monitoring group (JMEG)"),
+        _("The joint monitoring and evaluation group of residents checks what your body "
+          "publishes and how its plans are carried out. Its members sign in on the public "
+          "site, not in this panel."),
+        ("/admin/transparency/jmeg/", "/admin/transparency/flags/"),
+        (
+            Step(_("Open “Monitoring group”: its members, and whether each can sign in. Your "
+                   "body's administrators close the access of a member who leaves, and may "
+                   "open it again."),
+                 lambda place: reverse("transparency_admin:jmeg"), "main table"),
+            Step(_("Register a member with their name and a user name, and a password you give "
+                   "them in person: they sign in on your site and flag what is wrong or "
+                   "missing on its transparency page."),
+                 lambda place: reverse("transparency_admin:jmeg_add"), "#id_username"),
+            Step(_("The group's flags on what you publish, open ones first: the dashboard "
+                   "counts those that await an answer and opens this list."),
+                 lambda place: reverse("transparency_admin:flags"), "main table"),
+            Step(_("Open a flag, put right what it speaks of and write your answer: it is "
+                   "published under the flag on your site. The group's flags and reports on "
+                   "the plans are answered in “Plans”."),
+                 lambda place: reverse("transparency_admin:answer", args=[place.item("flag")]),
+                 "#id_answer"),
         ),
     ),
     Chapter(
