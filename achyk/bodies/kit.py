@@ -13,21 +13,34 @@
 - `StaffMenuItem`: a menu item shown to the users a role check of `roles` admits.
 - `forbidden(request)` and `ForbiddenMixin`: the one 403 page of the admin.
 - `TitledScreen`: a screen of its own (not a viewset's) whose title is its visible header.
+- `YesNoColumn`, `PlainValuesIndexMixin`, `PlainValuesInspectMixin`, `PlainViewSet`: staff
+  read values in words: a yes-or-no field says "Yes" or "No" in their language, a missing
+  value "—" (Wagtail would print "True", "False" and "None"). The sealed views have them;
+  a platform-wide viewset (not a body's) is a `PlainViewSet`.
 
 How to add a screen: docs/development.md.
 """
 
 from django import forms
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.core.exceptions import (
+    FieldDoesNotExist,
+    ImproperlyConfigured,
+    PermissionDenied,
+    ValidationError,
+)
+from django.db import models
+from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
@@ -169,7 +182,67 @@ class SealedObjectMixin(SealedLookupMixin):
         return self.sealed_queryset()
 
 
-class SealedIndexView(ForbiddenMixin, generic.IndexView):
+class YesNoColumn(Column):
+    """A yes-or-no field of a listing, as "Yes" or "No" in the staff's language ("—" when it
+    is unknown)."""
+
+    cell_template_name = "bodies/kit/yes_no_cell.html"
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return None if value is None else bool(value)
+
+
+def is_boolean_field(model, field_name: str) -> bool:
+    """Whether `field_name` of `model` (a field, or a lookup across relations) is a boolean
+    field of the database; False for anything else (a method, a property, a column object)."""
+    if not isinstance(field_name, str):
+        return False
+    *relations, name = field_name.split(LOOKUP_SEP)
+    try:
+        for relation in relations:
+            model = model._meta.get_field(relation).related_model
+        return isinstance(model._meta.get_field(name), models.BooleanField)
+    except (FieldDoesNotExist, AttributeError):
+        return False
+
+
+class PlainValuesIndexMixin:
+    """A listing whose boolean fields of `list_display` read "Yes" or "No"."""
+
+    def _get_custom_column(self, field_name, column_class=Column, **kwargs):
+        if column_class is Column and is_boolean_field(self.model, field_name):
+            column_class = YesNoColumn
+        return super()._get_custom_column(field_name, column_class, **kwargs)
+
+
+class PlainValuesInspectMixin:
+    """An inspect view whose yes-or-no values read "Yes" or "No" and missing ones "—"."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, bool):
+            return gettext("Yes") if value else gettext("No")
+        return "—" if value is None else value
+
+
+class PlainIndexView(PlainValuesIndexMixin, generic.IndexView):
+    pass
+
+
+class PlainInspectView(PlainValuesInspectMixin, generic.InspectView):
+    pass
+
+
+class PlainViewSet(ModelViewSet):
+    """A `ModelViewSet` of platform-wide data (laws, code lists, the calendar), whose screens
+    show values in words."""
+
+    index_view_class = PlainIndexView
+    inspect_view_class = PlainInspectView
+
+
+class SealedIndexView(ForbiddenMixin, PlainValuesIndexMixin, generic.IndexView):
     #: Relations read for every row of the listing.
     list_select_related = ("body",)
 
@@ -190,7 +263,9 @@ class SealedDeleteView(ForbiddenMixin, SealedObjectMixin, generic.DeleteView):
     pass
 
 
-class SealedInspectView(ForbiddenMixin, SealedObjectMixin, generic.InspectView):
+class SealedInspectView(
+    ForbiddenMixin, SealedObjectMixin, PlainValuesInspectMixin, generic.InspectView
+):
     pass
 
 

@@ -6,9 +6,8 @@ read, platform admins choose the body of a new object).
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.viewsets.model import ModelViewSet
 
-from achyk.bodies.kit import BodyChoiceMixin
+from achyk.bodies.kit import BodyChoiceMixin, PlainViewSet
 from achyk.bodies.panel.access import PlatformOnlyPermissionPolicy
 
 from .citizens.models import TEXT_LANGUAGES
@@ -32,7 +31,7 @@ class BodyOwnedForm(BodyChoiceMixin, WagtailAdminModelForm):
                     del self.fields[name]
 
 
-class ClassificationViewSet(ModelViewSet):
+class ClassificationViewSet(PlainViewSet):
     """Codes of the budget classification; body staff read none of this admin."""
 
     model = Classification

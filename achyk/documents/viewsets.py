@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from achyk.bodies import kit
 from achyk.bodies.panel.access import PlatformOnlyPermissionPolicy
@@ -111,7 +110,7 @@ class ActViewSet(kit.SealedViewSet):
     ]  # fmt: skip
 
 
-class DocumentTypeViewSet(ModelViewSet):
+class DocumentTypeViewSet(kit.PlainViewSet):
     """Types of acts and documents: data that platform admins extend; body staff read none."""
 
     model = DocumentType

@@ -14,11 +14,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from achyk.bodies import roles
-from achyk.bodies.kit import SealedCreateView, SealedEditView, SealedIndexView, SealedViewSet
+from achyk.bodies.kit import (
+    PlainViewSet,
+    SealedCreateView,
+    SealedEditView,
+    SealedIndexView,
+    SealedViewSet,
+)
 from achyk.bodies.tenancy import BodyOwnedPolicy
 
 from . import selectors, services
@@ -138,7 +143,7 @@ class LawPolicy(ModelPermissionPolicy):
         return action == "view" and user.is_active and roles.is_supervisor(user)
 
 
-class LawViewSet(ModelViewSet):
+class LawViewSet(PlainViewSet):
     """The legal terms of answers (мыйзамдык мөөнөттөр / сроки по закону), as data."""
 
     model = Law

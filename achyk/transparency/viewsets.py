@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from achyk.bodies import evidence
+from achyk.bodies.kit import PlainIndexView, PlainViewSet
 from achyk.bodies.models import Body
 from achyk.bodies.roles import is_platform_admin, is_supervisor
 
@@ -129,7 +129,7 @@ def _warn_unknown_keys(request, form) -> None:
         )  # fmt: skip
 
 
-class DutyIndexView(generic.IndexView):
+class DutyIndexView(PlainIndexView):
     def get_base_queryset(self):
         return Duty.objects.current().order_by("country", "order", "code")
 
@@ -175,7 +175,7 @@ def _rule(duty) -> str:
     return str(duty.get_rule_display())
 
 
-class DutyViewSet(ModelViewSet):
+class DutyViewSet(PlainViewSet):
     """The register of publication duties (жарыялоо милдеттеринин реестри / реестр
     обязанностей по публикации)."""
 

@@ -3,9 +3,9 @@ and remove days; supervisors read; body staff reach nothing (the tenant seal clo
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from achyk.bodies.kit import PlainViewSet
 from achyk.bodies.roles import is_platform_admin, is_supervisor
 
 from .models import Day
@@ -30,7 +30,7 @@ class DayForm(WagtailAdminModelForm):
         return super().save(commit=commit)
 
 
-class DayViewSet(ModelViewSet):
+class DayViewSet(PlainViewSet):
     """Holidays, days off moved by decree and weekend days worked instead (майрам күндөрү /
     праздничные дни): the legal clocks of the platform count with them."""
 

@@ -3,7 +3,6 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from achyk.bodies import kit
@@ -118,7 +117,7 @@ class BodyViewSet(kit.SealedViewSet):
         return BodyEditForm if for_update else BodyCreateForm
 
 
-class TerritoryViewSet(ModelViewSet):
+class TerritoryViewSet(kit.PlainViewSet):
     """Territory (аймак / территория) as data: oblasts, rayons, ayil aymaks and towns with
     their SOATE / KATO codes. Units are abolished (a date and a successor), never deleted."""
 

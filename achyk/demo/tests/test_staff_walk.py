@@ -9,6 +9,8 @@ tests of every PARTS-th address, which together open every address, so that the 
 test workers share it.
 """
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.template import Template
@@ -25,6 +27,8 @@ PARTS = 4
 #: The login whose walk is also read for inline scripts: the platform admin, who opens every
 #: route with every object of the demo.
 INLINE_SCRIPT_LOGIN = "admin"
+#: A yes-or-no value printed as Python's word in a table cell or a definition ("True", "None").
+RAW_VALUE = re.compile(r"<(td|dd)\b[^>]*>\s*(True|False|None)\s*</(td|dd)>")
 
 
 @pytest.fixture
@@ -78,18 +82,22 @@ def test_no_admin_page_answers_a_demo_login_with_a_server_error(
     """No server error for any login; and, in the same pass over the platform admin's walk
     (every admin route, each object of the demo), no inline script: the admin's policy forbids
     them (achyk/ui/admin_scripts.py), on a page of the walk or in the HTML of a modal step
-    (choosers, their upload forms)."""
+    (choosers, their upload forms); and no raw "True", "False" or "None" where staff read a
+    value."""
     user = login(username)
     urls = part_of(walks(username).urls, part)
     client.force_login(user)
-    scripts = {}
+    scripts, raw = {}, {}
 
     def look_for_inline_scripts(url, response):
         for html in html_of(response):
             for script in inline_scripts(html):
                 scripts.setdefault(script, url)
+            for found in RAW_VALUE.finditer(html):
+                raw.setdefault(url, found.group(0))
 
     each = look_for_inline_scripts if username == INLINE_SCRIPT_LOGIN else None
     failures = server_errors(client, urls, each=each)
     assert failures == [], f"{len(failures)} of {len(urls)} addresses failed"
     assert scripts == {}, "\n".join(f"{url}: {script}" for script, url in scripts.items())
+    assert raw == {}, "\n".join(f"{url}: {cell}" for url, cell in raw.items())

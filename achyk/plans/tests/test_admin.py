@@ -205,3 +205,19 @@ def test_an_indicator_takes_one_target_and_one_actual_a_year(client, body_a, edi
     data["values-1-kind"] = "actual"
     assert client.post("/admin/plans/indicators/new/", data).status_code == 302
     assert plan.indicators.get().values.count() == 2
+
+
+def test_the_list_of_plans_says_published_in_words_not_true_or_false(client, body_a, editor_a):
+    from django.conf import settings
+
+    factories.plan(body_a, title_ky="Суу программасы", published=True)
+    factories.plan(body_a, title_ky="Жол программасы", published=False)
+    client.force_login(editor_a)
+    html = client.get("/admin/plans/plans/").content.decode()
+    cells = [row.split("</tr>", 1)[0] for row in html.split("<tr")[1:]]
+    with translation.override(settings.LANGUAGE_CODE):  # the admin's language
+        yes, no = translation.gettext("Yes"), translation.gettext("No")
+    published = next(row for row in cells if "Суу программасы" in row)
+    draft = next(row for row in cells if "Жол программасы" in row)
+    assert f">{yes}</td>" in published and f">{no}</td>" in draft
+    assert ">True<" not in html and ">False<" not in html
