@@ -188,6 +188,9 @@ else:
 # Public pages for anonymous readers are kept this many seconds at most (achyk.pagecache);
 # they are forgotten earlier when their content changes. 0 turns the page cache off.
 CACHE_PAGE_SECONDS = int(os.environ.get("CACHE_PAGE_SECONDS", "300"))
+# The admin's sidebar (its menus) of each user is kept this many seconds at most
+# (achyk.bodies.sidebar); it is built again at once when the user's roles change. 0: not kept.
+ADMIN_SIDEBAR_CACHE_SECONDS = int(os.environ.get("ADMIN_SIDEBAR_CACHE_SECONDS", "600"))
 # The front cache (Varnish, deploy/varnish/achyk.vcl): the addresses its bans are sent to,
 # comma-separated. Empty: no front cache, and no response is marked for one.
 FRONT_CACHE_URLS = [

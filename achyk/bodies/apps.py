@@ -8,8 +8,9 @@ class BodiesConfig(AppConfig):
     verbose_name = _("Bodies")
 
     def ready(self):
-        from . import routing
+        from . import routing, sidebar
         from .seal_forms import seal_admin_forms
 
         seal_admin_forms()
         routing.connect()
+        sidebar.watch()
