@@ -35,6 +35,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import get_script_prefix
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail import hooks
@@ -111,20 +112,36 @@ def _move(keys: list[str]) -> None:
 
 @once
 def release() -> str:
-    """The code of the menus: Wagtail's version and the source of every menu hook function,
-    of the menu items' classes and of the catalogues, read once per process. A deployment
-    that changes any of them makes new keys (with Redis, old processes keep their own)."""
+    """The code of the menus, read once per process: Wagtail's version, the registered items
+    (class, name, label as written, address, icon, order), the source of every menu hook and
+    item class, and the catalogues. A deployment that changes any of them makes new keys."""
     import wagtail
-    from wagtail.admin.menu import admin_menu
 
-    files = {inspect.getfile(fn) for name in MENU_HOOKS for fn in hooks.get_hooks(name)}
-    files |= {inspect.getfile(cls) for item in admin_menu.registered_menu_items
-              for cls in type(item).__mro__[:-1]}  # fmt: skip
+    items = [item for menu in _menus() for item in menu.registered_menu_items]
+    with translation.override("en"):
+        written = [(type(item).__module__, type(item).__qualname__, item.name, str(item.label),
+                    item.url, item.icon_name, item.order) for item in items]  # fmt: skip
+    sources = {fn for name in MENU_HOOKS for fn in hooks.get_hooks(name)}
+    sources |= {cls for item in items for cls in type(item).__mro__[:-1]}
+    files = {_file_of(source) for source in sources} - {None}
     files |= {str(path) for folder in settings.LOCALE_PATHS for path in Path(folder).rglob("*.mo")}
-    digest = hashlib.sha256(wagtail.__version__.encode())
+    digest = hashlib.sha256(repr((wagtail.__version__, written)).encode())
     for name in sorted(files):
-        digest.update(name.encode() + Path(name).read_bytes())
+        digest.update(Path(name).read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _menus():
+    from wagtail.admin.menu import admin_menu, help_menu, reports_menu, settings_menu
+
+    return admin_menu, settings_menu, reports_menu, help_menu
+
+
+def _file_of(source) -> str | None:
+    try:
+        return inspect.getsourcefile(source)
+    except TypeError:  # a callable object or a built-in: its items' fields are still read
+        return None
 
 
 def watch() -> None:
