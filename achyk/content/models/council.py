@@ -49,12 +49,9 @@ class CouncilPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # The body being read (the middleware found it); a preview in the admin looks it up.
         body = getattr(request, "site_body", None) or self.site_body
-        context["deputies"] = self.deputies.select_related("photo").prefetch_related(
-            "photo__renditions"
-        )
-        context["commissions"] = [
-            (commission, commission.member_list()) for commission in self.commissions.all()
-        ]
+        deputies = list(self.deputies.select_related("photo").prefetch_related("photo__renditions"))
+        context["deputies"] = deputies
+        context["commissions"] = seats(deputies, list(self.commissions.all()))
         if body is not None:
             context.update(sessions(body))
             context["decisions"] = decisions(body)
@@ -67,6 +64,28 @@ class CouncilPage(BasePage):
 
         section = DocumentIndexPage.objects.live().sibling_of(self).first()
         return section.get_url(request) + "?adopted_by=council" if section else None
+
+
+def _same_name(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def seats(deputies: list, commissions: list) -> list[tuple]:
+    """Each commission with its chair and members, each as (name, the deputy of that name or
+    None): a name typed in a commission that is a deputy's on the same page (the same words,
+    in any case) is that deputy. Each deputy gets `commissions`, the ones they sit on."""
+    by_name = {_same_name(deputy.name): deputy for deputy in deputies}
+    for deputy in deputies:
+        deputy.commissions = []
+    found = []
+    for commission in commissions:
+        chair = (commission.chair, by_name.get(_same_name(commission.chair)))
+        members = [(name, by_name.get(_same_name(name))) for name in commission.member_list()]
+        for _name, deputy in [chair, *members]:
+            if deputy is not None and commission not in deputy.commissions:
+                deputy.commissions.append(commission)
+        found.append((commission, chair, members))
+    return found
 
 
 def sessions(body) -> dict:

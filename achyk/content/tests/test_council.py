@@ -97,6 +97,32 @@ def test_council_page_shows_deputies_commissions_sessions_and_decisions(
     assert f'href="/burana/{language}/participation/calendar/?kind=council"' in html
 
 
+def test_commissions_and_deputies_of_the_same_name_link_to_each_other(client, body_a):
+    page = f.section(body_a, "ru", content.CouncilPage)
+    page.deputies.add(content.Deputy(name="Асанов  Бакыт"))
+    page.deputies.add(content.Deputy(name=f"Токтосунова Айгүл {HOSTILE}"))
+    page.commissions.add(content.Commission(
+        name="Бюджетная комиссия", chair="асанов бакыт",
+        members=f"Токтосунова Айгүл {HOSTILE}\nЖители села",
+    ))  # fmt: skip
+    page.commissions.add(content.Commission(name="Комиссия по образованию", chair="Асанов Бакыт"))
+    page.save()
+    f.publish(page)
+    html = html_of(client, "/burana/ru/council/")
+    asanov, toktosunova = page.deputies.order_by("sort_order", "pk")
+    budget, school = page.commissions.order_by("sort_order", "pk")
+    card = html.split(f'id="deputy-{asanov.pk}"', 1)[1].split("</li>", 1)[0]
+    assert f'<a href="#commission-{budget.pk}">Бюджетная комиссия</a>' in card
+    assert f'<a href="#commission-{school.pk}">Комиссия по образованию</a>' in card
+    other = html.split(f'id="deputy-{toktosunova.pk}"', 1)[1].split("</li>", 1)[0]
+    assert "Бюджетная комиссия" in other and "Комиссия по образованию" not in other
+    section = html.split(f'id="commission-{budget.pk}"', 1)[1].split("</section>", 1)[0]
+    assert f'<a href="#deputy-{asanov.pk}">асанов бакыт</a>' in section  # the chair, as typed
+    assert f'href="#deputy-{toktosunova.pk}">Токтосунова Айгүл &lt;script&gt;' in section
+    assert "<li>Жители села</li>" in section  # a name of no deputy stays plain text
+    assert "<script>alert" not in html
+
+
 def test_an_empty_council_page_says_what_is_not_published_yet(client, body_a):
     with translation.override("ru"):
         html = html_of(client, "/burana/ru/council/")
