@@ -7,6 +7,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
+from steps import sign_in
 
 from achyk.bodies.tests import factories as body_factories
 from achyk.budget.tests import sheets
@@ -24,14 +25,6 @@ ROWS = [
 ]
 # revenue 1 200 000 + 345 678,90 + 2 500 000 = 4 045 678,90 → shown as 4 045 679 (whole som)
 REVENUE = "4 045 679"
-
-
-def sign_in(page, username):
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", body_factories.PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url("**/admin/")
 
 
 def import_budget(page, path):

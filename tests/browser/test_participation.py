@@ -3,20 +3,13 @@ finds Burana's needs study from the home page and sees the groups by category wi
 men counted and the ranked priorities."""
 
 import pytest
+from steps import sign_in
 
 from achyk.bodies.tests import factories as body_factories
 from achyk.participation.models import FocusGroup
 from achyk.participation.tests import factories as f
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in(page, username):
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", body_factories.PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url("**/admin/")
 
 
 def fill_in_tab(page, field_id, text):

@@ -10,6 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import expect
+from steps import sign_in
 
 from achyk.bodies.tests import factories as body_factories
 from achyk.content.tests import factories as pages
@@ -28,14 +29,6 @@ LARGE_PRINT = "s=l.c=high.p=wide.i=1"
 
 def path_in(text: str, word: str) -> str:
     return re.search(rf"https?://[^/\s]+(/\S+/{word}/\S+/)", text).group(1)
-
-
-def sign_in(page, username):
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", body_factories.PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url("**/admin/")
 
 
 def test_a_resident_asks_confirms_and_reads_the_answer(chromium, live_site, body_a, smtp):

@@ -12,8 +12,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import expect
+from steps import sign_in
 
-from achyk.bodies.tests import factories as body_factories
 from achyk.social_order.models import Application, Call, CallState, Contract, Tranche
 from achyk.social_order.tests import factories as f
 
@@ -28,14 +28,6 @@ def sign_in_public(page, username, password, next_path):
     page.fill("input[name=password]", password)
     page.click("main form button[type=submit]")
     page.wait_for_url(f"**{next_path}")
-
-
-def sign_in_admin(page, username):
-    page.goto("/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", body_factories.PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url("**/admin/")
 
 
 def fill_date(page, selector, value):
@@ -106,7 +98,7 @@ def test_ngo_applies_commission_scores_and_a_tranche_is_paid(chromium, live_site
     # The body decides, signs the contract and schedules the tranche in the admin.
     staff = chromium.new_context(base_url=live_site.url, locale="ky-KG")
     admin = staff.new_page()
-    sign_in_admin(admin, admin_a.username)
+    sign_in(admin, admin_a.username)
     admin.goto(f"/admin/social-order/calls/{call.pk}/")
     assert (
         admin.locator(f"#ranking tr[data-application='{application.pk}'] .total").inner_text()
@@ -224,7 +216,7 @@ def test_the_monitoring_group_reports_on_a_project_and_the_ngo_and_the_body_answ
     # The body answers in the admin, where the group's text cannot be changed.
     staff = chromium.new_context(base_url=live_site.url, locale="ky-KG")
     admin = staff.new_page()
-    sign_in_admin(admin, admin_a.username)
+    sign_in(admin, admin_a.username)
     admin.goto(f"/admin/social-order/monitoring/edit/{filed.pk}/")
     expect(admin.locator("#id_findings")).to_be_disabled()
     admin.fill("#id_body_answer", "Айыл өкмөтү кийинки айда текшерет")
