@@ -62,3 +62,22 @@ def submitted_report(body):
 
 def accept(body, report):
     return services.accept_report(report=report, by=None)
+
+
+def filed_monitoring_report(body):
+    """A draft of the monitoring group's report on a signed (published) project."""
+    from achyk.social_order.monitoring import services as monitoring
+
+    member = f.jmeg_member(body)
+    report = monitoring.file_report(
+        member=member, contract=sign(body, winner(body)), visited_on=datetime.date(2026, 4, 2),
+        members="Айгүл", checked="Журнал", feedback="", findings="Дарылар кечигет", rating=4,
+    )  # fmt: skip
+    return member, report
+
+
+def publish_monitoring_report(body, prepared):
+    from achyk.social_order.monitoring import services as monitoring
+
+    member, report = prepared
+    return monitoring.publish_report(member=member, report=report)

@@ -222,7 +222,8 @@ WRITES: dict[str, list[Write]] = {
 }
 
 # The social order: a programme published, a call opened, a call decided, a contract signed,
-# a report accepted (achyk/social_order/tests/writes.py).
+# a report accepted, the group's report on a project published
+# (achyk/social_order/tests/writes.py).
 WRITES["achyk.social_order.evidence"] = [
     Write("publishing a programme", "social-order:programme", "social-order:programme",
           social.publish_programme),
@@ -234,6 +235,9 @@ WRITES["achyk.social_order.evidence"] = [
           prepare=social.winner),
     Write("accepting a report", "social-order:report", "social-order:report", social.accept,
           prepare=social.submitted_report),
+    Write("the group publishing its report on a project", "social-order:monitoring",
+          "social-order:monitoring", social.publish_monitoring_report,
+          prepare=social.filed_monitoring_report),
 ]  # fmt: skip
 
 
