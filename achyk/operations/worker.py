@@ -26,7 +26,7 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, close_old_connections, connections
+from django.db import DatabaseError, connections
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django_tasks_db.compat import TaskResultStatus
@@ -103,6 +103,15 @@ def reclaim(*, me: str, backend_name: str = "default") -> dict[str, int]:
     return done
 
 
+def _close_old_connections() -> None:
+    """Django's `close_old_connections`, but never a connection inside a transaction (a worker
+    run in the process of a command or a test that holds one): closing it would lose the
+    transaction, and every query after it would fail."""
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()
+
+
 class Worker(BaseWorker):
     """django-tasks-db's worker, with the loop of its `run` kept and faults survived."""
 
@@ -134,7 +143,7 @@ class Worker(BaseWorker):
 
     def step(self) -> str | None:
         """One turn of django-tasks-db's loop: claim a task, run it; "stop" when done."""
-        close_old_connections()
+        _close_old_connections()
         tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
         if not self.process_all_queues:
             tasks = tasks.filter(queue_name__in=self.queue_names)
@@ -156,7 +165,7 @@ class Worker(BaseWorker):
             return "stop"
         if self.max_tasks is not None and self._run_tasks >= self.max_tasks:
             return "stop"
-        close_old_connections()
+        _close_old_connections()
         if self.running and task_result is None:
             time.sleep(self.interval)
         return None
