@@ -57,6 +57,23 @@ class TranslatedFieldsMixin:
         return ""
 
 
+class BodyTextsMixin(TranslatedFieldsMixin):
+    """Texts of a row a body owns (a `body` foreign key): they fall back to the body's own
+    language first."""
+
+    @property
+    def default_language(self) -> str:
+        return self.body.default_language if self.body_id else "ky"
+
+
+class BodyTitledMixin(BodyTextsMixin):
+    """A body's row titled in each language (`title_ky`, `title_ru`, ...)."""
+
+    @property
+    def title(self) -> str:
+        return self.translated("title")
+
+
 class Territory(TranslatedFieldsMixin, models.Model):
     """Unit of territory (аймак / территория): country → oblast → rayon → ayil aymak or town.
 

@@ -21,7 +21,3 @@ class PublishedRecordMixin:
         if self.is_published and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
-
-    @property
-    def default_language(self) -> str:
-        return self.body.default_language

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from achyk.bodies.models import TranslatedFieldsMixin
+from achyk.bodies.models import BodyTextsMixin
 from achyk.bodies.tenancy import BodyOwnedQuerySet
 
 #: Languages texts are written in (a body shows those it publishes in).
@@ -43,7 +43,7 @@ class PublishedQuerySet(BodyOwnedQuerySet):
         return self.filter(is_published=True, body__is_active=True)
 
 
-class Published(TranslatedFieldsMixin, models.Model):
+class Published(BodyTextsMixin, models.Model):
     """A record readers see once staff publish it; `published_at` is stamped on the first
     save that publishes and never moved after."""
 
@@ -60,10 +60,6 @@ class Published(TranslatedFieldsMixin, models.Model):
         if self.is_published and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
-
-    @property
-    def default_language(self) -> str:
-        return self.body.default_language if self.body_id else "ky"
 
 
 class Headcount(models.Model):

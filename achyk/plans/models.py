@@ -21,7 +21,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from achyk.bodies.models import Body, TranslatedFieldsMixin
+from achyk.bodies.models import Body, BodyTextsMixin, BodyTitledMixin, TranslatedFieldsMixin
 from achyk.bodies.tenancy import BodyOwnedQuerySet
 
 #: The languages a plan's texts are written in (the body's languages among them are shown).
@@ -67,7 +67,7 @@ class PlanQuerySet(BodyOwnedQuerySet):
         return self.filter(is_published=True, body__is_active=True)
 
 
-class Plan(TranslatedFieldsMixin, ClusterableModel):
+class Plan(BodyTextsMixin, ClusterableModel):
     """СЭӨП / ПСЭР or БАП / ПСД: a development programme or joint action plan of a body."""
 
     class Consultation(models.TextChoices):
@@ -160,10 +160,6 @@ class Plan(TranslatedFieldsMixin, ClusterableModel):
             errors["title_ky"] = _("Give the plan a title in at least one language.")
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def default_language(self) -> str:
-        return self.body.default_language
 
     @property
     def title(self) -> str:
@@ -269,7 +265,7 @@ class GroupTask(Orderable):
         return self.task
 
 
-class _Step(TranslatedFieldsMixin, models.Model):
+class _Step(BodyTitledMixin, models.Model):
     """What a goal and an objective share: the body, a number and a title per language."""
 
     body = models.ForeignKey(
@@ -284,14 +280,6 @@ class _Step(TranslatedFieldsMixin, models.Model):
 
     class Meta:
         abstract = True
-
-    @property
-    def default_language(self) -> str:
-        return self.body.default_language
-
-    @property
-    def title(self) -> str:
-        return self.translated("title")
 
 
 class Goal(_Step):
@@ -313,14 +301,6 @@ class Goal(_Step):
         if self.plan_id and self.body_id and self.plan.body_id != self.body_id:
             raise ValidationError({"plan": _("Choose a plan of this body.")})
 
-    @property
-    def default_language(self) -> str:
-        return self.body.default_language
-
-    @property
-    def title(self) -> str:
-        return self.translated("title")
-
 
 class Objective(_Step):
     """An objective of a goal (милдет / задача)."""
@@ -341,14 +321,6 @@ class Objective(_Step):
         if self.goal_id and self.body_id and self.goal.body_id != self.body_id:
             raise ValidationError({"goal": _("Choose a goal of this body.")})
 
-    @property
-    def default_language(self) -> str:
-        return self.body.default_language
-
-    @property
-    def title(self) -> str:
-        return self.translated("title")
-
 
 class ActionQuerySet(BodyOwnedQuerySet):
     def late(self, today: datetime.date):
@@ -357,7 +329,7 @@ class ActionQuerySet(BodyOwnedQuerySet):
         return self.filter(ends_on__lt=today).exclude(status__in=closed)
 
 
-class Action(TranslatedFieldsMixin, ClusterableModel):
+class Action(BodyTitledMixin, ClusterableModel):
     """An action of a plan (иш-чара / мероприятие): dates, who, where, costs, status."""
 
     body = models.ForeignKey(
@@ -457,14 +429,6 @@ class Action(TranslatedFieldsMixin, ClusterableModel):
         errors = action_errors(self)
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def default_language(self) -> str:
-        return self.body.default_language
-
-    @property
-    def title(self) -> str:
-        return self.translated("title")
 
     def is_late(self, today: datetime.date) -> bool:
         return self.ends_on < today and self.status not in (Status.DONE, Status.CANCELLED)

@@ -25,13 +25,13 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from achyk.bodies.models import Body, TranslatedFieldsMixin
+from achyk.bodies.models import Body, BodyTextsMixin, BodyTitledMixin
 from achyk.bodies.tenancy import BodyOwnedQuerySet
 
 from .choices import YEARS, Status
 
 
-class Indicator(TranslatedFieldsMixin, ClusterableModel):
+class Indicator(BodyTitledMixin, ClusterableModel):
     """An indicator of a plan (көрсөткүч / индикатор) with its baseline and source."""
 
     class Direction(models.TextChoices):
@@ -81,14 +81,6 @@ class Indicator(TranslatedFieldsMixin, ClusterableModel):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def default_language(self) -> str:
-        return self.body.default_language
-
-    @property
-    def title(self) -> str:
-        return self.translated("title")
-
 
 class IndicatorValue(Orderable):
     """A target or an actual figure of an indicator for one year."""
@@ -110,7 +102,7 @@ class IndicatorValue(Orderable):
         verbose_name_plural = _("targets and actuals")
 
 
-class ProgressUpdate(TranslatedFieldsMixin, models.Model):
+class ProgressUpdate(BodyTextsMixin, models.Model):
     """The body's dated report on an action (its own voice), with evidence."""
 
     body = models.ForeignKey(
@@ -180,10 +172,6 @@ class ProgressUpdate(TranslatedFieldsMixin, models.Model):
             raise ValidationError({"action": _("Choose an action of this body.")})
         if self.reported_on and self.reported_on > timezone.localdate():
             raise ValidationError({"reported_on": _("The date cannot be in the future.")})
-
-    @property
-    def default_language(self) -> str:
-        return self.body.default_language
 
     @property
     def text(self) -> str:

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from achyk.bodies.models import TranslatedFieldsMixin
+from achyk.bodies.models import BodyTextsMixin
 
 from ..publishing import PublishedQuerySet, PublishedRecordMixin
 
@@ -47,7 +47,7 @@ def _text(section: str, language: str):
     )
 
 
-class CitizensBudget(PublishedRecordMixin, TranslatedFieldsMixin, models.Model):
+class CitizensBudget(PublishedRecordMixin, BodyTextsMixin, models.Model):
     """One Citizens' Budget of a body: a year, a stage, and a text block per section and
     language. Published ones are read at /<slug>/<lang>/budget/<year>/citizens/<stage>/."""
 

@@ -15,12 +15,12 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from achyk.bodies.models import TranslatedFieldsMixin
+from achyk.bodies.models import BodyTextsMixin
 
 from ..publishing import PublishedQuerySet, PublishedRecordMixin
 
 
-class Hearing(PublishedRecordMixin, TranslatedFieldsMixin, ClusterableModel):
+class Hearing(PublishedRecordMixin, BodyTextsMixin, ClusterableModel):
     """A public hearing on a body's budget of one year."""
 
     body = models.ForeignKey(

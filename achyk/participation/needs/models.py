@@ -18,7 +18,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 
-from achyk.bodies.models import TranslatedFieldsMixin
+from achyk.bodies.models import BodyTextsMixin, BodyTitledMixin, TranslatedFieldsMixin
 from achyk.bodies.tenancy import BodyOwnedQuerySet
 
 from ..common import Headcount, Published, translated_fields
@@ -81,7 +81,27 @@ class Settlement(TranslatedFieldsMixin, models.Model):
             raise ValidationError(_("Name the settlement in at least one language."))
 
 
-class OwnCategory(TranslatedFieldsMixin, models.Model):
+class _OwnCategory(TranslatedFieldsMixin, models.Model):
+    """A category a body adds beside the platform's list: its editors manage them, and only
+    its own rows take them."""
+
+    locals().update(translated_fields("name", _("name"), max_length=120))
+
+    objects = BodyOwnedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.translated("name")
+
+    def clean(self):
+        if not (self.name_ky or self.name_ru or self.name_kk):
+            raise ValidationError(_("Name the category in at least one language."))
+
+
+class OwnCategory(_OwnCategory):
     """A category of residents a body adds to the platform's list (e.g. "returned migrants")."""
 
     body = models.ForeignKey(
@@ -90,24 +110,17 @@ class OwnCategory(TranslatedFieldsMixin, models.Model):
         related_name="own_categories",
         verbose_name=_("body"),
     )
-    locals().update(translated_fields("name", _("name"), max_length=120))
 
-    objects = BodyOwnedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["pk"]
+    class Meta(_OwnCategory.Meta):
         verbose_name = _("category of residents")
         verbose_name_plural = _("categories of residents")
-
-    def __str__(self) -> str:
-        return self.translated("name")
 
     @property
     def code(self) -> str:
         return f"own-{self.pk}"
 
 
-class ProblemCategory(TranslatedFieldsMixin, models.Model):
+class ProblemCategory(_OwnCategory):
     """A category of problems a body adds beside the platform's sectors (e.g. "pastures" or
     "the bridge over the canal"): its editors manage them, and only its problems take them."""
 
@@ -117,21 +130,10 @@ class ProblemCategory(TranslatedFieldsMixin, models.Model):
         related_name="problem_categories",
         verbose_name=_("body"),
     )
-    locals().update(translated_fields("name", _("name"), max_length=120))
 
-    objects = BodyOwnedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["pk"]
+    class Meta(_OwnCategory.Meta):
         verbose_name = _("category of problems")
         verbose_name_plural = _("own categories of problems")
-
-    def __str__(self) -> str:
-        return self.translated("name")
-
-    def clean(self):
-        if not (self.name_ky or self.name_ru or self.name_kk):
-            raise ValidationError(_("Name the category in at least one language."))
 
 
 def category_label(code: str, own: dict[str, str] | None = None) -> str:
@@ -293,7 +295,7 @@ class Checklist(TranslatedFieldsMixin, models.Model):
         }
 
 
-class FocusGroup(Headcount, TranslatedFieldsMixin, ClusterableModel):
+class FocusGroup(Headcount, BodyTextsMixin, ClusterableModel):
     """A focus group of one category of residents in one settlement (фокус-топ / фокус-группа):
     its schedule, facilitator, checklist, headcounts and the problems it raised."""
 
@@ -365,10 +367,6 @@ class FocusGroup(Headcount, TranslatedFieldsMixin, ClusterableModel):
     def notes(self) -> str:
         return self.translated("notes")
 
-    @property
-    def default_language(self) -> str:
-        return self.body.default_language if self.body_id else "ky"
-
     def asked(self, language: str | None = None) -> list[str]:
         """The questions this group was asked (kept when the checklist is used, so a later
         version of the checklist never changes them), in `language` or the nearest one."""
@@ -392,7 +390,7 @@ class FocusGroup(Headcount, TranslatedFieldsMixin, ClusterableModel):
         self.check_headcount(self.population_ceiling())
 
 
-class Priority(TranslatedFieldsMixin, models.Model):
+class Priority(BodyTitledMixin, models.Model):
     """A priority of the community: problems merged across groups, ranked by their tallies.
 
     `answered_by` names the joint action plan's step that answers it, as a reference
@@ -429,14 +427,6 @@ class Priority(TranslatedFieldsMixin, models.Model):
 
     def __str__(self) -> str:
         return self.translated("title")
-
-    @property
-    def title(self) -> str:
-        return self.translated("title")
-
-    @property
-    def default_language(self) -> str:
-        return self.body.default_language if self.body_id else "ky"
 
     @property
     def reference(self) -> str:
