@@ -44,9 +44,10 @@ class BodyMiddleware:
     def __call__(self, request):
         request.site_body = None
         request.site_body_prefix = ""
-        host = request.get_host().rsplit(":", 1)[0].lower()
-        first, _sep, rest = request.path_info.lstrip("/").partition("/")
-        body, by_host = routing.find_body(host, first)
+        host, first = routing.address_of(request)
+        _first, _sep, rest = request.path_info.lstrip("/").partition("/")
+        version = getattr(request, routing.VERSION_READ, None)
+        body, by_host = routing.find_body(host, first, version)
         previous_prefix = get_script_prefix()
         if not by_host and body is not None:
             if not _sep:

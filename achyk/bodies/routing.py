@@ -35,14 +35,41 @@ MAX_ANSWERS = 10_000
 _kept: tuple[int | None, float, dict] = (None, 0.0, {})
 
 
-def find_body(host: str, slug: str) -> tuple[Body | None, bool]:
+#: A request's attribute holding the routing version read for it (`find_body(version=...)`),
+#: so that the version is read from the cache once per request, with what is read beside it.
+VERSION_READ = "_achyk_routing_version"
+
+
+def address_of(request) -> tuple[str, str]:
+    """The host a request asks (no port) and the first segment of its path: what a body is
+    found by."""
+    host = request.get_host().rsplit(":", 1)[0].lower()
+    return host, request.path_info.lstrip("/").partition("/")[0]
+
+
+def find_body(host: str, slug: str, version: int | None = None) -> tuple[Body | None, bool]:
     """The active body served at `host`, else the one whose slug is `slug`; whether it was
-    found by its host. A fresh instance for each call, its site read with it."""
-    answers = _answers()
+    found by its host. A fresh instance for each call, its site read with it. `version`, if
+    given, is the routing version just read from the cache, which is then not read again."""
+    answers = _answers(version)
     body = _answer(answers, "host", host)
     if body is not None:
         return _copy(body), True
     return _copy(_answer(answers, "slug", slug)), False
+
+
+def kept(host: str, slug: str) -> tuple[int, Body | None, bool] | None:
+    """What this process keeps of the body of `host` or `slug`, without asking the cache or
+    the database: (the version it was kept under, the body or None, found by its host), or
+    None if it keeps no answer. The answer holds if the version is still the cache's."""
+    version, since, answers = _kept
+    if version is None or time.monotonic() - since > KEEP_SECONDS:
+        return None
+    body = answers.get(("host", host), False)
+    if body:
+        return version, body, True
+    body = answers.get(("slug", slug), False) if body is None else False
+    return None if body is False else (version, body, False)
 
 
 def _answer(answers: dict | None, kind: str, value: str) -> Body | None:
@@ -78,10 +105,12 @@ def _copy(body: Body | None) -> Body | None:
     return fresh
 
 
-def _answers() -> dict | None:
-    """The answers kept under the current version; None when the cache does not answer."""
+def _answers(version: int | None = None) -> dict | None:
+    """The answers kept under the current version (`version` if it was just read); None when
+    the cache does not answer."""
     global _kept
-    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, time.time_ns(), None)  # never a version used before
         version = cache.get(VERSION_KEY)

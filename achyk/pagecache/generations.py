@@ -30,10 +30,16 @@ def _generation_key(scope: str) -> str:
     return f"pagecache:gen:{scope}"
 
 
-def generations(scope: str) -> tuple[int, ...]:
-    """The current generations of the platform as a whole and of `scope`."""
-    keys = [_generation_key(GLOBAL), _generation_key(scope)]
-    found = cache.get_many(keys)
+def generation_keys(scope: str) -> list[str]:
+    """The cache keys of the generations `generations(scope)` reads."""
+    return [_generation_key(GLOBAL), _generation_key(scope)]
+
+
+def generations(scope: str, found: dict | None = None) -> tuple[int, ...]:
+    """The current generations of the platform as a whole and of `scope`; `found`, if given,
+    holds what was just read of `generation_keys(scope)` with other keys (one round trip)."""
+    keys = generation_keys(scope)
+    found = cache.get_many(keys) if found is None else {k: found[k] for k in keys if k in found}
     for key in keys:
         if key not in found:
             # The clock in nanoseconds: never a value pages were kept under before.

@@ -3,13 +3,20 @@
 `PageCacheMiddleware` answers an anonymous GET or HEAD of a public page (a Wagtail page of a
 body or of the platform, a feed) from the cache when it can, and keeps what it renders when
 the response is the same for every anonymous reader of that address. The key is the scheme,
-host, full path (body slug and language included), the sorted query string, the reader's
-display preferences (visually-impaired version) and two *generations*: the platform-wide one
-and the one of the body being read (or of the platform's own pages). `generations.forget`
-bumps a generation, so every page under it is rendered afresh on the next request; the
-receivers in `invalidation.py` call it when anything a reader could see changes. Pages also
-expire after CACHE_PAGE_SECONDS (0 turns the cache off), a safety net for changes no signal
-reports.
+host, full path (body slug and language included), the sorted query string and the reader's
+display preferences (visually-impaired version). A copy is kept with the two *generations*
+it was rendered under: the platform-wide one and the one of the body being read (or of the
+platform's own pages), and it is served only while both are still current.
+`generations.forget` bumps a generation, so every page under it is rendered afresh on the
+next request; the receivers in `invalidation.py` call it when anything a reader could see
+changes. Pages also expire after CACHE_PAGE_SECONDS (0 turns the cache off), a safety net
+for changes no signal reports.
+
+The middleware sits before `BodyMiddleware`. A hit costs one read from the cache: the routing
+version (`bodies.routing`), the two generations and the page, asked together; the body is the
+one this process keeps for the address under that version. When the process keeps no answer
+for the address, or the version moved, the body is found first and the generations and the
+page are read in a second round trip (the body middleware then reuses the version read).
 
 Never kept: requests with a session or messages cookie (staff, a password-protected page),
 anything but 200, responses that set a cookie (a CSRF token: forms), write the session, vary
@@ -29,10 +36,11 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
+from achyk.bodies import routing
 from achyk.ui.accessibility import Preferences
 
 from . import front
-from .generations import PLATFORM, body_scope, generations
+from .generations import PLATFORM, body_scope, generation_keys, generations
 
 #: Seconds search results and the registry of acts are kept: they read every body's
 #: documents, and a body's change forgets only that body's pages, so they are kept briefly.
@@ -76,32 +84,33 @@ PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 PRIVATE_DIRECTIVES = frozenset({"private", "no-cache", "no-store"})
 
 
-def _scope_of(request) -> str:
-    body = getattr(request, "site_body", None)
+def _scope_of(body) -> str:
     return body_scope(body.pk) if body is not None else PLATFORM
 
 
-def page_key(request, current: tuple[int, ...] | None = None) -> str:
-    """The key of the page `request` reads, under the `current` generations of its scope
-    (read from the cache if not given)."""
+def page_key(request) -> str:
+    """The key of the page `request` reads."""
     query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), True)))
     preferences = Preferences.from_request(request)
-    if current is None:
-        current = generations(_scope_of(request))
     parts = [
         request.scheme, request.get_host().lower(), request.path, query,
         preferences.to_cookie() if preferences.enabled else "",
-        *map(str, current),
     ]  # fmt: skip
     return "pagecache:page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def _may_look_up(request) -> bool:
-    return (
-        request.method in ("GET", "HEAD")
-        and not request.path_info.startswith(SKIPPED_PATHS)
-        and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+    return request.method in ("GET", "HEAD") and not any(
+        name in request.COOKIES for name in PERSONAL_COOKIES
     )
+
+
+def _skipped(request, body, by_host: bool) -> bool:
+    """Whether the address is one of SKIPPED_PATHS, inside the body's site if it has one."""
+    path = request.path_info
+    if body is not None and not by_host:
+        path = "/" + path.lstrip("/").partition("/")[2]
+    return path.startswith(SKIPPED_PATHS)
 
 
 def _same_for_every_reader(request, response) -> bool:
@@ -137,7 +146,7 @@ def keep_seconds(request, response) -> int:
     return min(seconds, CACHEABLE_VIEWS[match.view_name] or seconds)
 
 
-def _kept_as_streamed(response, content, key: str, seconds: int):
+def _kept_as_streamed(response, content, key: str, seconds: int, current: tuple):
     """The chunks of a streamed response as they are sent; once all are sent, the whole is
     kept if it is no larger than MAX_STREAMED_BYTES."""
     chunks, size = [], 0
@@ -147,7 +156,8 @@ def _kept_as_streamed(response, content, key: str, seconds: int):
             chunks.append(chunk)
         yield chunk
     if size <= MAX_STREAMED_BYTES:
-        kept = (response.status_code, list(response.items()), b"".join(chunks), _until(seconds))
+        content = b"".join(chunks)
+        kept = (response.status_code, list(response.items()), content, _until(seconds), current)
         cache.set(key, kept, seconds)
 
 
@@ -157,16 +167,23 @@ def _until(seconds: int) -> float:
     return time.time() + seconds
 
 
-def _frozen(response, seconds: int) -> tuple:
-    return (response.status_code, list(response.items()), response.content, _until(seconds))
+def _frozen(response, seconds: int, current: tuple) -> tuple:
+    """What is kept: the answer, until when, and the generations it was rendered under."""
+    content = response.content
+    return (response.status_code, list(response.items()), content, _until(seconds), current)
 
 
-def _fresh(frozen) -> bool:
-    return frozen is not None and time.time() < frozen[3]
+def _fresh(frozen, current: tuple) -> bool:
+    return (
+        isinstance(frozen, tuple)
+        and len(frozen) == 5
+        and frozen[4] == current
+        and time.time() < frozen[3]
+    )
 
 
 def _thawed(frozen: tuple) -> HttpResponse:
-    status, headers, content, _until_then = frozen
+    status, headers, content, _until_then, _current = frozen
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
@@ -174,7 +191,7 @@ def _thawed(frozen: tuple) -> HttpResponse:
 
 
 class PageCacheMiddleware:
-    """Serves and keeps public pages for anonymous readers; sits right after BodyMiddleware."""
+    """Serves and keeps public pages for anonymous readers; sits right before BodyMiddleware."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -183,23 +200,43 @@ class PageCacheMiddleware:
         seconds = settings.CACHE_PAGE_SECONDS
         if seconds <= 0 or not _may_look_up(request):
             return self.get_response(request)
-        scope = _scope_of(request)
-        current = generations(scope)
-        key = page_key(request, current)
-        frozen = cache.get(key)
-        if _fresh(frozen):
+        host, first = routing.address_of(request)
+        key = page_key(request)
+        found = None
+        kept = routing.kept(host, first)
+        if kept is not None:
+            version, body, by_host = kept
+            found = cache.get_many([routing.VERSION_KEY, *generation_keys(_scope_of(body)), key])
+            if found.get(routing.VERSION_KEY) != version:
+                found = None  # a body or a site changed: find the body again
+        if found is None:
+            version = cache.get(routing.VERSION_KEY)
+            body, by_host = routing.find_body(host, first, version)
+            setattr(request, routing.VERSION_READ, version)
+        if _skipped(request, body, by_host):
+            return self.get_response(request)
+        scope = _scope_of(body)
+        if found is None:
+            found = cache.get_many([*generation_keys(scope), key])
+        current = generations(scope, found)
+        frozen = found.get(key)
+        if _fresh(frozen, current):
             response = _thawed(frozen)
             response["X-Cache"] = "hit"
             if front.enabled():
                 front.mark(response, scope, int(frozen[3] - time.time()))
             return response
+        return self._rendered(request, key, scope, current)
+
+    def _rendered(self, request, key: str, scope: str, current: tuple):
+        """The page rendered, and kept if it may be."""
         response = self.get_response(request)
         seconds = keep_seconds(request, response)
         if seconds and response.streaming:
             content = response.streaming_content
-            response.streaming_content = _kept_as_streamed(response, content, key, seconds)
+            response.streaming_content = _kept_as_streamed(response, content, key, seconds, current)
         elif seconds:
-            cache.set(key, _frozen(response, seconds), seconds)
+            cache.set(key, _frozen(response, seconds, current), seconds)
             # The front cache keeps it too, unless what it shows changed while it rendered:
             # a ban sent meanwhile could reach the proxy before this copy does.
             if front.enabled() and generations(scope) == current:

@@ -32,6 +32,54 @@ def test_cached_page_is_served_without_rendering(client, body_a, django_assert_m
         assert read(client, HOME)[1] == "hit"
 
 
+def test_a_hit_is_one_read_of_the_cache(client, body_a, monkeypatch):
+    """The routing version, the generations and the page are asked together; the body is the
+    one this process keeps for the address."""
+    from django.core.cache import caches
+
+    read(client, HOME)
+    cache, calls = caches["default"], []
+    for name in ("get", "get_many", "add", "set", "incr", "has_key", "set_many"):
+        monkeypatch.setattr(cache, name, _counted(calls, name, getattr(cache, name)))
+    assert read(client, HOME)[1] == "hit"
+    assert [name for name, _args in calls] == ["get_many"], calls
+    assert any(key.startswith("pagecache:page:") for key in calls[0][1][0])
+
+
+def _counted(calls: list, name: str, original):
+    """`original`, noting each call in `calls` unless it is made inside another noted call
+    (the local-memory cache's `get_many` calls `get` for each key; Redis asks once)."""
+
+    def counted(*args, **kwargs):
+        if calls and calls[-1] is _INSIDE:
+            return original(*args, **kwargs)
+        calls.append((name, args))
+        calls.append(_INSIDE)
+        try:
+            return original(*args, **kwargs)
+        finally:
+            calls.remove(_INSIDE)
+
+    return counted
+
+
+_INSIDE = ("inside", ())
+
+
+def test_a_body_saved_meanwhile_is_found_again_before_its_pages_are_served(client, body_a):
+    """Another process saved the body (the routing version moved): the hit is not served from
+    what this process kept, the body is found afresh, and its page is still a hit."""
+    from achyk.bodies import routing
+
+    read(client, HOME)
+    routing.changed()
+    assert read(client, HOME)[1] == "hit"
+    body_a.is_active = False
+    body_a.save()
+    response = client.get(HOME)
+    assert response.status_code != 200 and response.get("X-Cache") != "hit"
+
+
 def test_head_request_is_answered_from_the_cache(client, body_a):
     read(client, HOME)
     response = client.head(HOME)
