@@ -19,7 +19,7 @@ import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.dispatch import Signal
 from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -90,6 +90,27 @@ def down_for() -> float | None:
     return time.monotonic() - min(since) if since else None
 
 
+class ReusedClients(RedisCacheClient):
+    """Django's Redis client maker, keeping one redis-py client per connection pool.
+
+    Django makes a new `redis.Redis` for every call, and making one builds its table of
+    reply parsers (about 170 entries): a fifth of a page cache hit's time. A client holds no
+    state of its own between commands (connections come from the pool), so one serves every
+    call of the backend.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients: dict = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            client = self._clients[index] = super().get_client(key, write=write)
+        return client
+
+
 class FailOpenRedisCache(RedisCache):
     """Django's RedisCache that answers a miss, instead of raising, when Redis is down."""
 
@@ -101,6 +122,7 @@ class FailOpenRedisCache(RedisCache):
             **params.get("OPTIONS", {}),
         }
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = ReusedClients
         self._breaker = _breaker(str(server))
 
     def _try(self, call, fallback):

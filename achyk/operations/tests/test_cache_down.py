@@ -141,3 +141,15 @@ def test_the_debounce_of_recomputation_queues_once_with_redis_up(settings, body_
     tasks.schedule(body_a.pk)
     tasks.schedule(body_a.pk)
     assert DBTaskResult.objects.filter(task_path__endswith="recompute_bodies").count() == 1
+
+
+def test_the_cache_keeps_one_redis_client_and_it_still_fails_open(settings):
+    """One redis-py client serves every call of the backend (Django makes one per call);
+    with Redis gone it fails open like any other."""
+    settings.CACHES = redis_here.up()
+    cache.set("probe", 1)
+    client = cache._cache.get_client()
+    assert cache.get("probe") == 1 and cache._cache.get_client() is client
+    settings.CACHES = redis_here.down()
+    assert cache.get("probe", "missed") == "missed"
+    fail_open._breakers.clear()

@@ -71,3 +71,34 @@ def test_uploads_on_another_host_are_allowed_as_images(settings, client, body_a)
         }
     }
     assert "https://media.achyk.example" in policy(client.get("/burana/ky/"))["img-src"]
+
+
+def test_a_policy_changed_in_settings_is_the_one_sent_after_the_first_page(
+    client, body_a, settings
+):
+    """The policy is built once and kept; a change of the settings is seen at once."""
+    assert policy(client.get("/ky/registry/"))["img-src"] != ["'self'", "data:", "blob:"]
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
+                       "img-src": ["'self'", "data:", "blob:"]},
+    }  # fmt: skip
+    assert policy(client.get("/ky/registry/"))["img-src"] == ["'self'", "data:", "blob:"]
+
+
+def test_a_view_s_own_policy_is_sent_for_its_answer_only(rf):
+    """A view that changes the policy (django-csp's decorators) gets its own header; the next
+    answer gets the one built from the settings."""
+    from csp.decorators import csp_update
+    from django.http import HttpResponse
+
+    from achyk.ui.security import ContentSecurityPolicyMiddleware
+
+    plain = ContentSecurityPolicyMiddleware(lambda request: HttpResponse("plain"))
+    widened = ContentSecurityPolicyMiddleware(
+        csp_update({"img-src": ["https://tiles.example"]})(lambda request: HttpResponse("map"))
+    )
+    before = plain(rf.get("/ky/"))["Content-Security-Policy"]
+    special = widened(rf.get("/ky/map/"))["Content-Security-Policy"]
+    after = plain(rf.get("/ky/"))["Content-Security-Policy"]
+    assert "https://tiles.example" in special
+    assert before == after and "https://tiles.example" not in after
