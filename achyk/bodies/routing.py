@@ -8,7 +8,9 @@ saving or deleting a body or a site moves the version at once and again after it
 transaction commits (a request that read the old row meanwhile may have kept it under the
 new version), and each process drops what it kept on its next request. A request costs one
 read of the version from the cache instead of the query. The body of a host and the body of
-a slug are kept apart, so a host asked for many paths holds one answer.
+a slug are kept apart, so a host asked for many paths holds one answer. The body whose site
+shows a home page (`body_of_home`, which the admin asks of every page it checks) is kept the
+same way.
 
 Each request gets its own copy of the body and of its site, so nothing a request does to
 them reaches another. When the cache does not answer, the database is asked each time. A process
@@ -72,13 +74,20 @@ def kept(host: str, slug: str) -> tuple[int, Body | None, bool] | None:
     return None if body is False else (version, body, False)
 
 
+def body_of_home(home_path: str) -> Body | None:
+    """The body whose site's home page (in any language) is at tree path `home_path` (depth
+    2), or None: kept like the body of a host, since it changes only when a body or a site
+    does. A fresh instance for each call."""
+    return _copy(_answer(_answers(), "home", home_path))
+
+
 def _answer(answers: dict | None, kind: str, value: str) -> Body | None:
     """The body of this host or slug: kept in `answers`, else found (and kept, if it can be).
     Kept apart, so that the many paths asked of one host keep one answer, not one each."""
     key = (kind, value)
     if answers is not None and key in answers:
         return answers[key]
-    body = (_by_host if kind == "host" else _by_slug)(value)
+    body = {"host": _by_host, "slug": _by_slug, "home": _by_home}[kind](value)
     if answers is not None:
         answers[key] = body
     return body
@@ -92,6 +101,17 @@ def _by_slug(slug: str) -> Body | None:
     if not slug or slug in RESERVED_SLUGS:
         return None
     return Body.objects.select_related("site").filter(slug=slug, is_active=True).first()
+
+
+def _by_home(home_path: str) -> Body | None:
+    from wagtail.models import Page
+
+    homes = Page.objects.filter(path=home_path).values("translation_key")
+    return (
+        Body.objects.select_related("site")
+        .filter(site__root_page__translation_key__in=homes)
+        .first()
+    )
 
 
 def _copy(body: Body | None) -> Body | None:

@@ -11,6 +11,7 @@ from django.http import Http404
 from wagtail.models import Collection, Page, Revision, UploadedFile
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
+from . import routing
 from .models import Body, Membership
 from .roles import body_of, is_body_admin, is_supervisor, reaches_body, sees_all_bodies
 
@@ -37,12 +38,7 @@ def body_for_page(page: Page) -> Body | None:
     """The body whose site holds `page` (through the home page at depth 2), or None."""
     if page.depth < 2:
         return None
-    home_path = page.path[: Page.steplen * 2]
-    return Body.objects.filter(
-        site__root_page__translation_key__in=Page.objects.filter(path=home_path).values(
-            "translation_key"
-        )
-    ).first()
+    return routing.body_of_home(page.path[: Page.steplen * 2])
 
 
 def page_for(user, page_id) -> Page:

@@ -113,3 +113,21 @@ def test_a_change_behind_django_s_back_is_seen_once_the_page_cache_is_cleared(cl
     assert routing.find_body("testserver", "burana")[0] is not None  # no signal was sent
     generations.forget_everything()
     assert not opens(client, "/burana/ky/")
+
+
+def test_the_body_of_a_page_is_found_once_per_process_and_afresh_after_a_site_changes(
+    body_a, body_b, django_assert_num_queries
+):
+    """The admin asks which body owns a page on every screen (`tenancy.body_for_page`)."""
+    from wagtail.models import Page
+
+    from achyk.bodies.tenancy import body_for_page
+
+    page = Page.objects.get(pk=body_a.site.root_page_id).get_children().first()
+    assert body_for_page(page).pk == body_a.pk
+    with django_assert_num_queries(0):
+        assert body_for_page(page).pk == body_a.pk
+    site = body_a.site
+    site.root_page_id = body_b.site.root_page_id  # the body's site now shows another tree
+    site.save()
+    assert body_for_page(page) is None
