@@ -9,6 +9,7 @@ Started by gunicorn's `post_worker_init` hook: `gunicorn -c python:achyk.operati
 """
 
 import logging
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
@@ -24,6 +25,14 @@ class _Server(ThreadingHTTPServer):
     allow_reuse_address = True
     allow_reuse_port = True
     daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A checker that hangs up before its answer is sent (a load balancer's timeout) is
+        not an error of the server; anything else is logged, not printed."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError):
+            return
+        logger.exception("The health check from %s failed.", client_address[0])
 
 
 class _Handler(BaseHTTPRequestHandler):

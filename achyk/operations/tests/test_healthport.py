@@ -38,6 +38,20 @@ def test_the_health_port_answers_liveness_and_readiness():
         server.server_close()
 
 
+def test_a_checker_that_hangs_up_early_is_not_reported_and_a_fault_is_logged(capsys, caplog):
+    server = healthport._Server(("127.0.0.1", 0), healthport._Handler)
+    try:
+        for error in (BrokenPipeError(32, "Broken pipe"), ValueError("a fault of ours")):
+            try:
+                raise error
+            except Exception:  # noqa: BLE001 - as socketserver calls handle_error
+                server.handle_error(None, ("127.0.0.1", 50352))
+    finally:
+        server.server_close()
+    assert capsys.readouterr().err == ""
+    assert [record.exc_info[1] for record in caplog.records] == [error]
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
