@@ -57,3 +57,32 @@ def test_wrk_figures_are_read_in_milliseconds(monkeypatch):
     nginx = {"rps": 1000.0, "p50_ms": 0.1, "p99_ms": 0.2}
     table = run.table({"home": {"app": app, "nginx": nginx}})
     assert "| home | app / nginx | 0.100 (1 : 10) | | |" in table
+
+
+def test_the_hit_harness_asks_django_as_a_server_does_and_reads_a_kept_page(body_a):
+    """`bench.hit` calls the WSGI application itself: the second request for a page is a hit
+    of the page cache; `/healthz` answers."""
+    from django.core import signals
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.db import close_old_connections
+
+    from bench import hit
+
+    # As Django's test client does: a request's end must not close the test's connection.
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        _asks_and_reads_a_kept_page(hit, WSGIHandler())
+    finally:
+        for signal in (signals.request_started, signals.request_finished):
+            signal.connect(close_old_connections)
+
+
+def _asks_and_reads_a_kept_page(hit, application):
+    first_status, first = hit.ask(application, "/burana/ky/")
+    second_status, second = hit.ask(application, "/burana/ky/")
+    assert first_status.startswith("200") and first["X-Cache"] == "miss"
+    assert second_status.startswith("200") and second["X-Cache"] == "hit"
+    assert hit.ask(application, "/healthz")[0].startswith("200")
+    wall, cpu = hit.best_of_three(application, "/burana/ky/", 2)
+    assert wall > 0 and cpu >= 0
