@@ -67,11 +67,15 @@ def kept(host: str, slug: str) -> tuple[int, Body | None, bool] | None:
     version, since, answers = _kept
     if version is None or time.monotonic() - since > KEEP_SECONDS:
         return None
-    body = answers.get(("host", host), False)
-    if body:
-        return version, body, True
-    body = answers.get(("slug", slug), False) if body is None else False
-    return None if body is False else (version, body, False)
+    by_host = answers.get(("host", host), _UNKNOWN)
+    if by_host is not None:  # a body served at the host, or no answer kept for it
+        return None if by_host is _UNKNOWN else (version, by_host, True)
+    by_slug = answers.get(("slug", slug), _UNKNOWN)
+    return None if by_slug is _UNKNOWN else (version, by_slug, False)
+
+
+#: What `kept` finds for an address this process keeps no answer for.
+_UNKNOWN = object()
 
 
 def body_of_home(home_path: str) -> Body | None:

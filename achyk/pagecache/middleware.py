@@ -202,15 +202,16 @@ class PageCacheMiddleware:
             return self.get_response(request)
         host, first = routing.address_of(request)
         key = page_key(request)
-        found = None
+        found, version = None, None
         kept = routing.kept(host, first)
         if kept is not None:
-            version, body, by_host = kept
+            kept_version, body, by_host = kept
             found = cache.get_many([routing.VERSION_KEY, *generation_keys(_scope_of(body)), key])
-            if found.get(routing.VERSION_KEY) != version:
+            version = found.get(routing.VERSION_KEY)
+            if version != kept_version:
                 found = None  # a body or a site changed: find the body again
         if found is None:
-            version = cache.get(routing.VERSION_KEY)
+            version = version if version is not None else cache.get(routing.VERSION_KEY)
             body, by_host = routing.find_body(host, first, version)
             setattr(request, routing.VERSION_READ, version)
         if _skipped(request, body, by_host):
