@@ -14,6 +14,7 @@ import functools
 import io
 import os
 import shutil
+import time
 
 import pytest
 from django.core.servers.basehttp import WSGIServer
@@ -53,13 +54,48 @@ class CspWatch:
             self.violations.append(f"{message.page.url if message.page else ''}: {message.text}")
 
 
-def _close_when_idle(context, close, **options):
-    """Closes a context once its pages' requests are answered: a request still running in
-    the live server when the test ends would hold the in-memory SQLite database's tables
-    while the test's flush empties them ("database table is locked")."""
-    for page in context.pages:
-        with contextlib.suppress(Exception):  # a page already closed or never loaded
-            page.wait_for_load_state("networkidle", timeout=10_000)
+#: How long a context's close waits for the requests its pages started, at most (seconds).
+CLOSE_WAIT = 10.0
+
+
+class InFlight:
+    """The requests of a context's pages not yet answered (or failed).
+
+    A request still running in the live server when the test ends would hold the in-memory
+    SQLite database's tables while the test's flush empties them ("database table is locked"),
+    so a context is closed only once none is left. Counting the requests themselves, rather than
+    waiting for the network to be quiet for half a second ("networkidle"), closes a context as
+    soon as its last answer has come."""
+
+    def __init__(self, context):
+        self.requests = set()
+        context.on("request", self._started)
+        context.on("requestfinished", self._ended)
+        context.on("requestfailed", self._ended)
+
+    def _started(self, request):
+        self.requests.add(request)
+
+    def _ended(self, request):
+        self.requests.discard(request)
+
+    def wait(self, context) -> None:
+        deadline = time.monotonic() + CLOSE_WAIT
+        while context.pages and time.monotonic() < deadline:
+            # Waiting on a page lets Playwright deliver the events of the requests; a second
+            # look after a short pause catches a request the page started just then.
+            with contextlib.suppress(Exception):  # a page closed meanwhile
+                context.pages[0].wait_for_timeout(25)
+            if not self.requests:
+                with contextlib.suppress(Exception):
+                    context.pages[0].wait_for_timeout(25)
+                if not self.requests:
+                    return
+
+
+def _close_when_idle(context, close, in_flight, **options):
+    """Closes a context once its pages' requests are answered (`InFlight`)."""
+    in_flight.wait(context)
     close(**options)
 
 
@@ -72,7 +108,8 @@ class WatchedBrowser:
     def new_context(self, **options):
         context = self._browser.new_context(**options)
         self._watch.attach(context)
-        context.close = functools.partial(_close_when_idle, context, context.close)
+        in_flight = InFlight(context)
+        context.close = functools.partial(_close_when_idle, context, context.close, in_flight)
         return context
 
     def __getattr__(self, name):
