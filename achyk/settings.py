@@ -188,6 +188,11 @@ else:
 # Public pages for anonymous readers are kept this many seconds at most (achyk.pagecache);
 # they are forgotten earlier when their content changes. 0 turns the page cache off.
 CACHE_PAGE_SECONDS = int(os.environ.get("CACHE_PAGE_SECONDS", "300"))
+# What every page of a body shows of the body's data beyond the page itself (the sections of
+# its menu) is kept this many seconds at most and forgotten with the body's pages
+# (achyk.pagecache.parts). Kept by default only in a cache every process shares (REDIS_URL):
+# with local memory another process would show staff an old menu. 0: computed on every render.
+CACHE_PART_SECONDS = int(os.environ.get("CACHE_PART_SECONDS", "300" if REDIS_URL else "0"))
 # The admin's sidebar (its menus) of each user is kept this many seconds at most
 # (achyk.bodies.sidebar); it is built again at once when the user's roles change. 0: not kept.
 ADMIN_SIDEBAR_CACHE_SECONDS = int(os.environ.get("ADMIN_SIDEBAR_CACHE_SECONDS", "600"))

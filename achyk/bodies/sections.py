@@ -57,3 +57,9 @@ def sections_of(body) -> list[PublicSection]:
     row = Body.objects.filter(pk=body.pk).values(**checks).first() if checks else None
     held = {owner[alias] for alias, value in (row or {}).items() if value}
     return [s for s in ordered if s.holds is None or s.key in held]
+
+
+def by_keys(keys) -> list[PublicSection]:
+    """The registered sections named by `keys`, in that order; a key no longer registered is
+    passed over (a part kept before an app was removed)."""
+    return [_sections[key] for key in keys if key in _sections]

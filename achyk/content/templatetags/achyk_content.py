@@ -8,6 +8,8 @@ from django.utils import translation
 from wagtail.models import Page
 
 from achyk.bodies import sections
+from achyk.pagecache.generations import body_scope
+from achyk.pagecache.parts import remembered
 
 from ..visibility import public
 
@@ -76,14 +78,15 @@ def site_home(context):
 @register.simple_tag(takes_context=True)
 def body_sections(context):
     """The sections other apps hold for the body being read, in the active language, once
-    per request (`bodies.sections`: one query): [{label, url, current}]."""
+    per request (`bodies.sections`: one query, kept for the body's pages with
+    `pagecache.parts`): [{label, url, current}]."""
     request = context["request"]
     body = getattr(request, "site_body", None)
     if body is None:
         return []
     held = getattr(request, "_achyk_body_sections", None)
     if held is None:
-        held = request._achyk_body_sections = sections.sections_of(body)
+        held = request._achyk_body_sections = held_sections(body)
     match = getattr(request, "resolver_match", None)
     here = match.view_name if match else None
     return [
@@ -91,6 +94,15 @@ def body_sections(context):
          "current": section.url_name == here}
         for section in held
     ]  # fmt: skip
+
+
+def held_sections(body) -> list[sections.PublicSection]:
+    """`bodies.sections.sections_of(body)`, kept while the body's pages are (the keys only: the
+    labels are translated where they are shown)."""
+    keys = remembered(
+        body_scope(body.pk), "sections", lambda: [s.key for s in sections.sections_of(body)]
+    )
+    return sections.by_keys(keys)
 
 
 @register.simple_tag(takes_context=True)

@@ -49,6 +49,7 @@ def render(client) -> tuple[str, list[dict]]:
 @pytest.fixture
 def rendered(settings, client, body_a):
     settings.CACHE_PAGE_SECONDS = 0  # count a render, not a cached copy
+    settings.CACHE_PART_SECONDS = 0  # and the whole of it, the menu's sections asked too
     client.get(HOME)  # the locale and the site's caches, as on a running server
 
 

@@ -152,6 +152,7 @@ class TestRegister:
         self, client, body_a, editor_a, answered, django_assert_max_num_queries, settings
     ):
         settings.CACHE_PAGE_SECONDS = 0  # count the queries of a render, not of a cached copy
+        settings.CACHE_PART_SECONDS = 0  # the whole render: publishing asks the menu again
         url = body_a.public_url("ru", "requests_register")
         client.get(url)  # the site's menu and home are cached after the first page
         with CaptureQueriesContext(connection) as one:
