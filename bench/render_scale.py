@@ -13,7 +13,10 @@ each size it renders the body's home in-process `--repeat` times with the page c
 prints the median, p99 and fastest time, the time spent in SQL, the render in units of a
 fixed piece of Python work timed just before it (`reference`: the machine's speed of the
 moment, for shared machines), the queries of one render and how many site root paths
-Wagtail examined to give the render's links their addresses. Prints figures, not verdicts.
+Wagtail examined to give the render's links their addresses; then the same renders with the
+body's menu kept (`pagecache.parts`, CACHE_PART_SECONDS: as every render after the first once
+the body's data stays unchanged; the columns above are the first render after a change).
+Prints figures, not verdicts.
 """
 
 import argparse
@@ -78,8 +81,10 @@ def reference() -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def measure(path: str, repeat: int) -> dict:
-    """Times (ms), queries and root paths examined of renders of `path`."""
+def measure(path: str, repeat: int, *, part_seconds: int = 0) -> dict:
+    """Times (ms), queries and root paths examined of renders of `path`, with the parts of
+    pages kept `part_seconds` (0: computed on every render)."""
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -93,6 +98,7 @@ def measure(path: str, repeat: int) -> dict:
         examined.append(len(paths))
         return paths
 
+    settings.CACHE_PART_SECONDS = part_seconds
     client = Client()
     assert client.get(path).status_code == 200  # warm the process's caches
     times, references, sql = [], [], []
@@ -137,7 +143,8 @@ def main(argv: list[str]) -> int:
         print(f"{connection.vendor}; {demo} bodies of the demo, {added} added before")
         print(
             "bodies | median ms | p99 ms | fastest ms | SQL ms (median) | reference ms | "
-            "render / reference (median) | queries | links | root paths examined"
+            "render / reference (median) | queries | links | root paths examined | "
+            "menu kept: median ms | p99 ms | queries"
         )
         for size in (int(s) for s in args.sizes.split(",")):
             if size > added:
@@ -147,9 +154,11 @@ def main(argv: list[str]) -> int:
                         cursor.execute("ANALYZE")
             added = max(added, size)
             m = measure(f"/{args.slug}/ky/", args.repeat)
+            k = measure(f"/{args.slug}/ky/", args.repeat, part_seconds=300)
             print(f"{demo + added} | {m['median']:.1f} | {m['p99']:.1f} | {m['fastest']:.1f} | "
                   f"{m['sql']:.1f} | {m['reference']:.1f} | {m['ratio']:.2f} | {m['queries']} | "
-                  f"{m['links']} | {m['root_paths']}")  # fmt: skip
+                  f"{m['links']} | {m['root_paths']} | {k['median']:.1f} | {k['p99']:.1f} | "
+                  f"{k['queries']}")  # fmt: skip
     return 0
 
 
