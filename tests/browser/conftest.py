@@ -80,17 +80,14 @@ class InFlight:
         self.requests.discard(request)
 
     def wait(self, context) -> None:
-        deadline = time.monotonic() + CLOSE_WAIT
-        while context.pages and time.monotonic() < deadline:
-            # Waiting on a page lets Playwright deliver the events of the requests; a second
-            # look after a short pause catches a request the page started just then.
+        """Until no request is left at two looks 25 ms apart (the second catches a request
+        the page started just then), or CLOSE_WAIT. Waiting on a page lets Playwright deliver
+        the requests' events."""
+        deadline, quiet = time.monotonic() + CLOSE_WAIT, 0
+        while context.pages and quiet < 2 and time.monotonic() < deadline:
             with contextlib.suppress(Exception):  # a page closed meanwhile
                 context.pages[0].wait_for_timeout(25)
-            if not self.requests:
-                with contextlib.suppress(Exception):
-                    context.pages[0].wait_for_timeout(25)
-                if not self.requests:
-                    return
+            quiet = 0 if self.requests else quiet + 1
 
 
 def _close_when_idle(context, close, in_flight, **options):
