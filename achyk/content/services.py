@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from achyk.bodies.models import Body
+from achyk.ui.indexing import indexed_once
 
 from .models import (
     AnnouncementIndexPage,
@@ -50,22 +51,29 @@ def build_body_site(body: Body) -> BodyHomePage:
     root = Page.get_first_root_node()
     default = body.default_language
     home = None
-    for language in [default] + [code for code in body.language_list if code != default]:
-        with translation.override(language):
-            locale = locale_for(language)
-            slug = body.slug if home is None else f"{body.slug}-{language}"
-            page = BodyHomePage(
-                title=body.translated("name", language), slug=slug, body=body, locale=locale
-            )
-            if home is not None:
-                page.translation_key = home.translation_key
-            root.add_child(instance=page)
-            _publish(page)
-            for model, section_slug, title in sections_for(body):
-                _add_section(page, home, model, section_slug, str(title), locale)
-            home = home or page
+    with indexed_once():
+        for language in [default] + [code for code in body.language_list if code != default]:
+            home = _build_home(body, root, language, home)
     _allow_translating(body)
     return home
+
+
+def _build_home(body: Body, root: Page, language: str, home: BodyHomePage | None) -> BodyHomePage:
+    """The home page in `language` with its sections, translations of `home`'s if given;
+    returns `home`, or the new page if it is the first."""
+    with translation.override(language):
+        locale = locale_for(language)
+        slug = body.slug if home is None else f"{body.slug}-{language}"
+        page = BodyHomePage(
+            title=body.translated("name", language), slug=slug, body=body, locale=locale
+        )
+        if home is not None:
+            page.translation_key = home.translation_key
+        root.add_child(instance=page)
+        _publish(page)
+        for model, section_slug, title in sections_for(body):
+            _add_section(page, home, model, section_slug, str(title), locale)
+    return home or page
 
 
 def sections_for(body: Body) -> list:
@@ -86,6 +94,11 @@ def ensure_sections(body: Body) -> int:
         for home in BodyHomePage.objects.filter(body=body).select_related("locale")
     }
     order = [body.default_language] + [code for code in body.language_list if code in homes]
+    with indexed_once():
+        return _add_missing_sections(body, homes, order)
+
+
+def _add_missing_sections(body: Body, homes: dict, order: list[str]) -> int:
     added = 0
     for model, slug, title in sections_for(body):
         original = None

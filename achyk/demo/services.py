@@ -41,6 +41,7 @@ from achyk.content.services import ensure_platform_home
 from achyk.documents.models import Document
 from achyk.images.models import Image
 from achyk.transparency.models import JmegMember
+from achyk.ui.indexing import indexed_once
 
 from . import citizens, texts
 from . import participation as demo_participation
@@ -397,7 +398,7 @@ def load_demo(*, password: str, stdout=None) -> list[Body]:
     for spec in texts.BODIES:
         if Body.objects.filter(slug=spec["slug"]).exists():
             continue
-        with transaction.atomic():
+        with transaction.atomic(), indexed_once():
             body = create_demo_body(spec=spec, parent=units[spec["rayon"]])
             fill_site(body=body, values=values_for(spec), news=3 + len(created) % 2)
             demo_transparency.add_evidence(body=body, pattern=len(created) % 3)

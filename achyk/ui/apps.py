@@ -8,6 +8,7 @@ class UiConfig(AppConfig):
     verbose_name = _("User interface")
 
     def ready(self):
-        from . import admin_scripts
+        from . import admin_scripts, indexing
 
         admin_scripts.install()
+        indexing.install()
