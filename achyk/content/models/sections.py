@@ -1,6 +1,10 @@
 """The other sections of a body's site: pages, galleries, documents, people, contacts, vacancies."""
 
-from django.db import models
+import logging
+
+from django.db import DatabaseError, models
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +21,10 @@ from achyk.ui.panels import BoundedInlinePanel
 from ..submissions import ReceptionSubmissionsView
 from ..visibility import public
 from .base import BasePage, paginate, rich_text
+
+logger = logging.getLogger(__name__)
+#: The thank-you page that reads nothing from the database (`FeedbackFormPage`).
+RECEIVED_TEMPLATE = "content/feedback_form_page_received.html"
 
 
 class Section(models.TextChoices):
@@ -263,3 +271,19 @@ class FeedbackFormPage(AbstractEmailForm, BasePage):
         response = super().serve(request, *args, **kwargs)
         add_never_cache_headers(response)
         return response
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        """The thank-you page, drawn here rather than on the way out. The appeal is stored by
+        now: if the database goes away before the page is drawn (its menus and texts are read
+        from it), the resident is told plainly that the appeal was received, from a page that
+        reads nothing more, instead of an error that would make them send it again."""
+        try:
+            response = super().render_landing_page(request, form_submission, *args, **kwargs)
+            return response.render()
+        except DatabaseError:
+            if form_submission is None:
+                raise
+            logger.exception("The reception's thank-you page failed after the appeal was stored")
+            home = request.path.rstrip("/").rsplit("/", 1)[0] + "/"
+            context = {"title": self.title, "home_url": home}
+            return HttpResponse(render_to_string(RECEIVED_TEMPLATE, context))
