@@ -2,13 +2,13 @@
 
 Two runs, each in parallel (pytest-xdist, one worker per core): the unit and integration
 tests, then the browser tests (tests/browser; each worker drives its own Chromium against its
-own live server and database). Both are `--dist worksteal`: each worker starts with its half
-of the tests in the order conftest.py gives them (the shared platform's tests first,
+own live server and database). The first run is `--dist worksteal`: each worker starts with
+its half of the tests in the order conftest.py gives them (the shared platform's tests first,
 transactional ones last), so it builds the shared platform seldom, and a worker that has run
-out takes the last half of what another still has queued, so no worker waits idle while the
-other works through a queue of long tests (with `--dist load`, a worker held by one long test
-could find every remaining test already queued on the other). The 15 slowest tests of each
-run are listed at the end.
+out takes the last half of what the other still has queued (with `--dist load`, a worker held
+by one long test could find every remaining test already queued on the other, and wait idle
+for minutes). The browser run, 39 tests of up to two minutes, keeps `--dist load`, which
+hands them out a few at a time. The 15 slowest tests of each run are listed at the end.
 Arguments, if any, go to pytest as one plain run instead.
 
 pytest's exit code 5 ("no tests ran") is a failure here, never a silent pass. Browser tests
@@ -51,10 +51,10 @@ def main(argv: list[str]) -> int:
     if argv:
         return _pytest(*argv)
     workers = os.environ.get("TEST_WORKERS", "auto")
-    parallel = ("-n", workers, "--dist", "worksteal", "--durations=15")
-    code = _pytest(*parallel, "--ignore", BROWSER_TESTS)
+    parallel = ("-n", workers, "--durations=15")
+    code = _pytest(*parallel, "--dist", "worksteal", "--ignore", BROWSER_TESTS)
     print("make test: browser tests (Chromium)")
-    browser_code = _pytest(*parallel, "-rs", BROWSER_TESTS)
+    browser_code = _pytest(*parallel, "--dist", "load", "-rs", BROWSER_TESTS)
     return code or browser_code
 
 
