@@ -105,7 +105,7 @@ class WatchedBrowser:
     def new_context(self, **options):
         context = self._browser.new_context(**options)
         self._watch.attach(context)
-        in_flight = InFlight(context)
+        context.in_flight = in_flight = InFlight(context)  # a test may wait on it too
         context.close = functools.partial(_close_when_idle, context, context.close, in_flight)
         return context
 

@@ -9,7 +9,6 @@ they come into view.
 """
 
 import gzip
-import time
 
 import pytest
 from test_axe import LARGE_PRINT, build_site
@@ -37,19 +36,8 @@ class FirstLoads:
         self.devtools = self.context.new_cdp_session(self.page)
         self.devtools.send("Network.enable")
         self.devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
-        self.responses, self.pending = [], set()
+        self.responses = []
         self.page.on("response", lambda response: self.responses.append(response))
-        self.page.on("request", lambda request: self.pending.add(request))
-        self.page.on("requestfinished", lambda request: self.pending.discard(request))
-        self.page.on("requestfailed", lambda request: self.pending.discard(request))
-
-    def _answered(self) -> None:
-        """Until every request the page made is answered (the photos in view load after the
-        page's "load" event), looking twice 25 ms apart, for 10 s at most."""
-        quiet, deadline = 0, time.monotonic() + 10
-        while quiet < 2 and time.monotonic() < deadline:
-            self.page.wait_for_timeout(25)
-            quiet = 0 if self.pending else quiet + 1
 
     def weigh(self, path):
         """(bytes counted, bytes of photos, [(kind, url, bytes)]) of the first load of `path`."""
@@ -62,7 +50,7 @@ class FirstLoads:
         self.responses.clear()
         assert self.page.goto(path).status == 200, path
         self.page.wait_for_load_state("load")
-        self._answered()
+        self.context.in_flight.wait(self.context)  # the photos in view load after "load"
         counted, photos, files = 0, 0, []
         for response in list(self.responses):
             if 300 <= response.status < 400:
