@@ -36,11 +36,21 @@ def _waiting(name: str, task_path: str):
         noted = _noted()
         if noted is None:
             _originals[name](instance, **kwargs)
-        elif not kwargs.get("raw", False):
+        elif not kwargs.get("raw", False) and not _switched_off(name):
             noted[task_path][type(instance)].add(instance.pk)
 
     receiver.__name__ = receiver.__qualname__ = f"waiting_{name}"
     return receiver
+
+
+def _switched_off(name: str) -> bool:
+    """Whether the caller turned Wagtail's receiver off (its own
+    `disable_reference_index_auto_update()`), which the original would have obeyed."""
+    if name != "update_reference_index_on_save":
+        return False
+    from wagtail.signal_handlers import reference_index_auto_update_disabled
+
+    return getattr(reference_index_auto_update_disabled, "value", False)
 
 
 #: The receivers replaced: (module, function, the task it enqueues).

@@ -83,3 +83,14 @@ def test_a_batch_that_fails_indexes_nothing(body_a, enqueued):
         news_index.add_child(instance=NewsPage(title="Мектеп", slug="mektep"))
         raise RuntimeError("the batch's transaction is rolled back")
     assert not enqueued
+
+
+def test_a_batch_keeps_wagtail_s_own_switch_for_the_reference_index(body_a, enqueued):
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    news_index = body_a.site.root_page.get_children().get(slug="news")
+    with indexed_once(), disable_reference_index_auto_update():
+        page = NewsPage(title="Бак", slug="bak")
+        news_index.add_child(instance=page)
+    assert enqueued[(SEARCH_TASK, "newspage", page.pk)] == 1
+    assert enqueued[(REFERENCE_TASK, "newspage", page.pk)] == 0
