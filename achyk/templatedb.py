@@ -7,11 +7,19 @@ through the backup API into its own in-memory test database, PostgreSQL with
 `CREATE DATABASE ... TEMPLATE`. The template is kept for the next run.
 
 A template is named by a key: a hash of every migration file of every installed app (ours and
-Django's, Wagtail's... whose files change with their versions) and of MIGRATION_MODULES, so a
-new or changed migration makes a new template; templates of other keys are removed. Whatever
-the migrations leave in the database (content types, permissions, Wagtail's root page, the
-duty register) is in the template. ACHYK_TEST_DB_TEMPLATE=0 migrates each database as Django
-does.
+Django's, Wagtail's... whose files change with their versions), of what those files import
+besides migrations (our modules' sources, such as the budget classification a data migration
+loads; other packages' versions, such as `holidays`), of MIGRATION_MODULES and of the Python,
+Django and SQLite versions, so a new or changed migration or seed makes a new template.
+Whatever the migrations leave in the database (content types, permissions, Wagtail's root page,
+the duty register) is in the template. ACHYK_TEST_DB_TEMPLATE=0 migrates each database as
+Django does.
+
+SQLite templates are files in the user's cache (ACHYK_TEST_TEMPLATE_DIR, else
+$XDG_CACHE_HOME/achyk/test-templates, else ~/.cache/achyk/test-templates), outside the
+checkout, so a fresh clone of the same migrations does not migrate again; the three used last
+are kept (another checkout may be on other migrations). PostgreSQL keeps one template per
+database name, in the server.
 
 `create_test_db(connection, ...)` stands in for `connection.creation.create_test_db` while
 pytest-django sets the databases up (conftest.py's `django_db_setup`).
@@ -22,18 +30,35 @@ import fcntl
 import functools
 import hashlib
 import importlib
+import importlib.metadata
+import importlib.util
 import os
+import re
 import sqlite3
+import sys
 from pathlib import Path
 
+import django
 from django.apps import apps
 from django.conf import settings
 from django.db import DatabaseError
 from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 from django.db.migrations.loader import MigrationLoader
 
-#: Where the SQLite templates and the lock live.
-TEMPLATE_DIR = Path(settings.VAR_DIR) / "test-templates"
+#: How many SQLite templates (of other migrations) are kept, the ones used last.
+KEPT_TEMPLATES = 3
+#: What a migration imports, at the top or inside a function.
+IMPORTED = re.compile(r"^\s*(?:from|import)\s+([\w.]+)", re.MULTILINE)
+
+
+def template_dir() -> Path:
+    """Where the SQLite templates and their lock live: the user's cache, outside the checkout."""
+    if configured := os.environ.get("ACHYK_TEST_TEMPLATE_DIR"):
+        return Path(configured)
+    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache) / "achyk" / "test-templates"
+
+
 #: One advisory lock of PostgreSQL for every process that builds, copies or removes templates.
 PG_LOCK = 0x61636879  # "achy"
 
@@ -43,8 +68,11 @@ def enabled() -> bool:
 
 
 def migrations_key() -> str:
-    """A hash of every migration file of every installed app, and of MIGRATION_MODULES."""
-    digest = hashlib.sha256(repr(sorted(settings.MIGRATION_MODULES.items())).encode())
+    """A hash of every migration file of every installed app, of what they import besides
+    migrations, of MIGRATION_MODULES, and of the Python, Django and SQLite versions."""
+    versions = (sys.version, django.get_version(), sqlite3.sqlite_version)
+    digest = hashlib.sha256(repr((versions, sorted(settings.MIGRATION_MODULES.items()))).encode())
+    imported: set[str] = set()
     for config in sorted(apps.get_app_configs(), key=lambda config: config.label):
         module_name, _explicit = MigrationLoader.migrations_module(config.label)
         if module_name is None:
@@ -55,9 +83,32 @@ def migrations_key() -> str:
             continue
         for directory in getattr(module, "__path__", []):
             for path in sorted(Path(directory).rglob("*.py")):
+                source = path.read_bytes()
                 digest.update(f"{config.label}:{path.relative_to(directory)}".encode())
-                digest.update(path.read_bytes())
+                digest.update(source)
+                imported.update(IMPORTED.findall(source.decode("utf-8", "replace")))
+    for name in sorted(imported):
+        digest.update(_imported_mark(name))
     return digest.hexdigest()[:16]
+
+
+def _imported_mark(name: str) -> bytes:
+    """What a migration's import brings that the migration files do not show: the source of
+    one of our modules, or the version of another package (nothing for migrations, Django and
+    the standard library, whose versions are in the key already)."""
+    top = name.partition(".")[0]
+    if top == "achyk":
+        if ".migrations" in name:
+            return b""
+        spec = importlib.util.find_spec(name)
+        origin = spec and spec.origin
+        return Path(origin).read_bytes() if origin and origin.endswith(".py") else b""
+    if top in sys.stdlib_module_names or top == "django":
+        return b""
+    try:
+        return f"{top}=={importlib.metadata.version(top)}".encode()
+    except importlib.metadata.PackageNotFoundError:
+        return b""
 
 
 def create_test_db(connection, *, verbosity=1, autoclobber=False, serialize=True, keepdb=False):
@@ -109,10 +160,13 @@ def _build(connection, original, template_name: str, verbosity: int) -> None:
 def _sqlite(connection, original, key: str, verbosity: int) -> str:
     creation = connection.creation
     name = creation._get_test_db_name()
-    template = TEMPLATE_DIR / f"sqlite-{connection.alias}-{key}.sqlite3"
-    TEMPLATE_DIR.mkdir(parents=True, exist_ok=True)
-    with _file_lock(TEMPLATE_DIR / "lock"):
-        if not template.exists():
+    directory = template_dir()
+    template = directory / f"sqlite-{connection.alias}-{key}.sqlite3"
+    directory.mkdir(parents=True, exist_ok=True)
+    with _file_lock(directory / "lock"):
+        if template.exists():
+            template.touch()  # used last: kept when templates of other migrations are removed
+        else:
             _build_sqlite(connection, original, template, verbosity)
     creation._create_test_db(verbosity, autoclobber=True, keepdb=False)  # erases an old file
     _use(connection, name)
@@ -132,9 +186,13 @@ def _build_sqlite(connection, original, template: Path, verbosity: int) -> None:
     finally:
         for leftover in building.parent.glob(f"{building.name}*"):
             leftover.unlink()
-    for old in TEMPLATE_DIR.glob(f"sqlite-{connection.alias}-*.sqlite3"):
-        if old != template:
-            old.unlink(missing_ok=True)
+    others = sorted(
+        template.parent.glob(f"sqlite-{connection.alias}-*.sqlite3"),
+        key=lambda path: path.stat().st_mtime,
+        reverse=True,
+    )
+    for old in others[KEPT_TEMPLATES:]:
+        old.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
