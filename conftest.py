@@ -23,10 +23,21 @@ build the platform and bodies inside its own transaction, after the fixtures it 
 
 The shared platform writes no files; one written while it is built would go to a media
 directory of the session, copied into each test's MEDIA_ROOT.
+
+A few fixtures are a layer on the shared platform (`LAYERS`): data many tests of a module read
+and none may depend on the others' changes to, such as the isolation proof's two bodies full
+of marked content. A layer is built once, in a savepoint of the shared transaction opened
+before the test's own, and kept for the next tests that ask for it (each still rolls back its
+own changes and reads the layer's objects afresh); it is rolled back before a test that does
+not ask for it. Its files go to a media directory of its own, copied into the MEDIA_ROOT of
+each test that asks for it. A test that cannot see the shared platform builds the layer's
+data itself.
 """
 
 import contextlib
 import functools
+import importlib
+import inspect
 import os
 import shutil
 import uuid
@@ -38,6 +49,10 @@ os.environ.setdefault("ACHYK_EMBEDDED", "1")
 #: The fixtures that read the shared platform; a test asking for any of them sees it. A test
 #: asking for `platform` alone gets a platform of its own, without bodies.
 SHARED = {"body_a", "body_b", "editor_a", "admin_a", "editor_b"}
+#: Layers on the shared platform, by fixture name: "module:Class", a class whose `build(...)`
+#: takes shared fixtures by name and returns the layer, and whose `fresh()` gives what the
+#: fixture gives a test (its objects read again from the database).
+LAYERS = {"isolation_worlds": "achyk.bodies.tests.isolation:TwoWorlds"}
 
 
 def _test_settings_overrides() -> dict:
@@ -76,6 +91,8 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     if _shared.media_root is not None and any(_shared.media_root.iterdir()):
         shutil.copytree(_shared.media_root, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    if _shared.layer is not None and _shared.layer.media_root.exists():
+        shutil.copytree(_shared.layer.media_root, settings.MEDIA_ROOT, dirs_exist_ok=True)
 
 
 @pytest.fixture(autouse=True)
@@ -105,11 +122,57 @@ def _build_platform() -> dict:
     }
 
 
+def _layer_class(name: str):
+    module, _colon, attribute = LAYERS[name].partition(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+def _build_layer(name: str, read):
+    """The layer `name` built on the shared fixtures its class asks for, read by `read`."""
+    build = _layer_class(name).build
+    return build(**{arg: read(arg) for arg in inspect.signature(build).parameters})
+
+
+class Layer:
+    """A layer on the shared platform: its name, its savepoint, what it built, its files."""
+
+    def __init__(self, name: str, media_root):
+        self.name = name
+        self.media_root = media_root
+        self.value = None
+        self._atomic = None
+
+    def open(self, read) -> None:
+        from django.conf import settings
+        from django.db import transaction
+        from django.test import override_settings
+
+        self._atomic = transaction.atomic()
+        self._atomic.__enter__()
+        overrides = _test_settings_overrides()
+        caches = _fresh_caches(settings.CACHES)
+        try:
+            with override_settings(**overrides, MEDIA_ROOT=self.media_root, CACHES=caches):
+                self.value = _build_layer(self.name, read)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        from django.db import transaction
+
+        transaction.set_rollback(True)
+        atomic, self._atomic, self.value = self._atomic, None, None
+        atomic.__exit__(None, None, None)
+        shutil.rmtree(self.media_root, ignore_errors=True)
+
+
 class SharedPlatform:
     """The platform built once per process in a transaction held open between tests.
 
     `open()` builds it (if it is not there), `close()` rolls it back; `pks` maps each shared
-    fixture's name to the primary key of its object while it is open.
+    fixture's name to the primary key of its object while it is open. `layer` is the layer
+    open on it, if any (`open_layer`, `close_layer`).
     """
 
     def __init__(self):
@@ -117,6 +180,8 @@ class SharedPlatform:
         self.media_root = None
         self.pks: dict | None = None
         self.wanted = False
+        self.wanted_layer: str | None = None
+        self.layer: Layer | None = None
         self._atomic = None
 
     @property
@@ -144,8 +209,28 @@ class SharedPlatform:
 
     def close(self) -> None:
         if self.is_open:
+            self.close_layer()
             with self.blocker.unblock():
                 self._rollback()
+
+    def open_layer(self, name: str | None) -> None:
+        """The layer `name` open on the platform (None: no layer), the one open before rolled
+        back if it is another."""
+        if self.layer is not None and self.layer.name == name:
+            return
+        self.close_layer()
+        if name is None:
+            return
+        layer = Layer(name, self.media_root.parent / f"{self.media_root.name}-{name}")
+        with self.blocker.unblock():
+            layer.open(lambda fixture: _read(self, fixture))
+        self.layer = layer
+
+    def close_layer(self) -> None:
+        if self.layer is not None:
+            layer, self.layer = self.layer, None
+            with self.blocker.unblock():
+                layer.close()
 
     def _rollback(self) -> None:
         from django.db import transaction
@@ -222,23 +307,31 @@ def _uses_db(item) -> bool:
 
 def _wants_shared(item) -> bool:
     return (
-        bool(SHARED & set(item.fixturenames))
+        bool((SHARED | set(LAYERS)) & set(item.fixturenames))
         and item.get_closest_marker("own_platform") is None
         and not _is_transactional(item)
     )
 
 
+def _wanted_layer(item) -> str | None:
+    """The layer a test of the shared platform asks for, if any."""
+    if not _wants_shared(item):
+        return None
+    return next((name for name in LAYERS if name in item.fixturenames), None)
+
+
 def pytest_collection_modifyitems(items):
     """Order as pytest-django does (tests in a transaction, then transactional tests, then
     tests without a database), and within the first group tests of the shared platform first,
-    so that it is rolled back and built again as seldom as possible."""
+    so that it is rolled back and built again as seldom as possible; among those, the tests
+    of each layer together, after the tests of no layer."""
 
     def order(item):
         if _is_transactional(item):
-            return (1, 0)
+            return (1, 0, "")
         if _uses_db(item):
-            return (0, 0 if _wants_shared(item) else 1)
-        return (2, 0)
+            return (0, 0 if _wants_shared(item) else 1, _wanted_layer(item) or "")
+        return (2, 0, "")
 
     items.sort(key=order)
 
@@ -248,10 +341,12 @@ def pytest_runtest_setup(item):
     """Before a test's fixtures: build the shared platform if it asks for it and it was rolled
     back, or roll it back if the test uses the database without it."""
     _shared.wanted = _wants_shared(item)
+    _shared.wanted_layer = _wanted_layer(item)
     if _shared.blocker is None:
         return  # not made yet: `_shared_platform` opens it when first asked for
     if _shared.wanted:
         _shared.open()
+        _shared.open_layer(_shared.wanted_layer)
     elif _uses_db(item) or _is_transactional(item):
         _shared.close()
 
@@ -307,13 +402,28 @@ def _shared_platform(django_db_setup, django_db_blocker, tmp_path_factory):
     _shared.media_root = tmp_path_factory.mktemp("shared-media")
     if _shared.wanted:
         _shared.open()
+        _shared.open_layer(_shared.wanted_layer)
     yield _shared
     _shared.close()
     _shared.blocker = None
 
 
-def _read(shared: SharedPlatform, name: str, model):
+def _read(shared: SharedPlatform, name: str, model=None):
+    """The shared fixture `name`'s object, read from the database."""
+    if model is None:
+        model = _shared_model(name)
     return model.objects.get(pk=shared.pks[name])
+
+
+def _shared_model(name: str):
+    from django.contrib.auth import get_user_model
+
+    from achyk.bodies.models import Body
+    from achyk.content.models import PlatformHomePage
+
+    if name == "platform":
+        return PlatformHomePage
+    return Body if name.startswith("body_") else get_user_model()
 
 
 @pytest.fixture
@@ -380,6 +490,18 @@ def editor_b(body_b, _shared_platform):
     if _shared_platform.is_open:
         return _read(_shared_platform, "editor_b", get_user_model())
     return factories.staff(body_b, username="editor_b")
+
+
+@pytest.fixture
+def isolation_worlds(request, db, _shared_platform):
+    """Body A's and body B's worlds of marked content (`bodies/tests/isolation.py`), a layer."""
+    return _layer_value(request, _shared_platform, "isolation_worlds")
+
+
+def _layer_value(request, shared: SharedPlatform, name: str):
+    if shared.layer is not None and shared.layer.name == name:
+        return shared.layer.value.fresh()
+    return _build_layer(name, request.getfixturevalue).fresh()
 
 
 # The real SMTP server of the suite: a test that asks for `smtp` gets its letters through it.

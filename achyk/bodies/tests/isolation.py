@@ -12,6 +12,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.db.models import Model
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from wagtail.documents import get_document_model
@@ -94,6 +95,34 @@ class World:
         plain = [self.marker, self.marker.lower(), f"СЕКРЕТ-{self.marker}"]
         escaped = [json.dumps(text)[1:-1] for text in plain]
         return sorted(set(plain + escaped))
+
+
+@dataclass
+class TwoWorlds:
+    """Body A's and body B's worlds, built once as a layer on the shared platform
+    (conftest.py, `isolation_worlds`)."""
+
+    worlds: tuple
+
+    @classmethod
+    def build(cls, body_a, body_b) -> "TwoWorlds":
+        return cls((populate(body_a, "SEKRETA"), populate(body_b, "SEKRETB")))
+
+    def fresh(self) -> tuple:
+        """The two worlds with every object read again from the database, so what a test
+        changed on an instance does not reach the next test."""
+        return tuple(
+            World(body=_again(world.body), marker=world.marker,
+                  objects={name: _again(obj) for name, obj in world.objects.items()})
+            for world in self.worlds
+        )  # fmt: skip
+
+
+def _again(obj):
+    """`obj` read again from the database if it is a saved model instance."""
+    if isinstance(obj, Model) and obj.pk is not None:
+        return type(obj)._base_manager.get(pk=obj.pk)
+    return obj
 
 
 def populate(body, marker: str) -> World:

@@ -30,7 +30,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from achyk.bodies.seal_forms import SealedFormMixin
 
-from .isolation import populate, snapshot
+from .isolation import snapshot
 from .isolation_inputs import block_data, chooser_blocks
 from .test_isolation import leaks_in
 
@@ -39,8 +39,9 @@ FEATURES = ["link", "document-link", "image"]
 
 
 @pytest.fixture
-def worlds(body_a, body_b):
-    return populate(body_a, "SEKRETA"), populate(body_b, "SEKRETB")
+def worlds(isolation_worlds):
+    """Body A's and body B's marked content, built once for the tests that read it."""
+    return isolation_worlds
 
 
 @pytest.fixture

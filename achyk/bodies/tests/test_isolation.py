@@ -15,7 +15,7 @@ from wagtail.models import Page
 from achyk.bodies import references
 from achyk.bodies.seal_forms import unsealed_admin_forms
 
-from .isolation import WORD, UnknownArgument, admin_routes, populate, probes, snapshot
+from .isolation import WORD, UnknownArgument, admin_routes, probes, snapshot
 from .isolation_inputs import (
     admin_forms,
     form_data,
@@ -42,8 +42,9 @@ NO_DATA_ROUTES = {
 
 
 @pytest.fixture
-def worlds(body_a, body_b):
-    return populate(body_a, "SEKRETA"), populate(body_b, "SEKRETB")
+def worlds(isolation_worlds):
+    """Body A's and body B's marked content, built once for the tests that read it."""
+    return isolation_worlds
 
 
 def leaks_in(response, marks) -> list[str]:

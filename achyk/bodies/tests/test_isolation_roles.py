@@ -8,12 +8,11 @@ from wagtail.models import Page
 
 from achyk.bodies.services import grant_supervisor_reading
 
-from .isolation import populate
-
 
 @pytest.fixture
-def worlds(body_a, body_b):
-    return populate(body_a, "SEKRETA"), populate(body_b, "SEKRETB")
+def worlds(isolation_worlds):
+    """Body A's and body B's marked content, built once for the tests that read it."""
+    return isolation_worlds
 
 
 def own_routes(world):
