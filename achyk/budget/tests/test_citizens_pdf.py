@@ -45,6 +45,7 @@ def test_pdf_has_the_body_name_and_a_figure_on_at_most_two_pages(
     assert word in text
     assert "4 250 000" in text  # approved revenue, from the budget data
     assert "ң" in text or "ө" in text or language == "ru"
+    assert b"/ASCII85Decode" not in response.content  # streams as bytes, not ASCII85 text
 
 
 def test_pdf_of_the_longest_texts_still_fits_two_pages(client, burana):

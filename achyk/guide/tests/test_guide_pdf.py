@@ -57,6 +57,7 @@ def test_the_guide_prints_every_chapter_with_its_screenshots(
             assert " ".join(str(chapter.steps[0].text).split())[:40] in text, chapter.key
     assert drawn_images(reader) == shots(language) > 0
     assert len(reader.pages) > len(CHAPTERS)
+    assert b"/ASCII85Decode" not in response.content  # pictures as bytes: a fifth smaller
 
 
 def test_the_guides_index_links_to_each_printable_guide(client, body_a, editor_a):
