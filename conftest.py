@@ -133,16 +133,16 @@ def _build_layer(name: str, read):
     return build(**{arg: read(arg) for arg in inspect.signature(build).parameters})
 
 
-class Layer:
-    """A layer on the shared platform: its name, its savepoint, what it built, its files."""
+class HeldTransaction:
+    """A transaction (a savepoint inside another) held open between tests: what `build()`
+    writes in it, under the tests' settings, stays until `rollback()`."""
 
-    def __init__(self, name: str, media_root):
-        self.name = name
-        self.media_root = media_root
-        self.value = None
+    def __init__(self):
         self._atomic = None
 
-    def open(self, read) -> None:
+    def build(self, media_root, build):
+        """`build()`'s result, written in a transaction opened for it (rolled back if it
+        fails), with the tests' settings, its files under `media_root` and a cache of its own."""
         from django.conf import settings
         from django.db import transaction
         from django.test import override_settings
@@ -152,18 +152,39 @@ class Layer:
         overrides = _test_settings_overrides()
         caches = _fresh_caches(settings.CACHES)
         try:
-            with override_settings(**overrides, MEDIA_ROOT=self.media_root, CACHES=caches):
-                self.value = _build_layer(self.name, read)
+            with override_settings(**overrides, MEDIA_ROOT=media_root, CACHES=caches):
+                return build()
         except BaseException:
-            self.close()
+            self.rollback()
             raise
 
-    def close(self) -> None:
+    def rollback(self) -> None:
         from django.db import transaction
 
         transaction.set_rollback(True)
-        atomic, self._atomic, self.value = self._atomic, None, None
+        atomic, self._atomic = self._atomic, None
         atomic.__exit__(None, None, None)
+
+
+class Layer:
+    """A layer on the shared platform: its name, what it built, its files."""
+
+    def __init__(self, name: str, media_root):
+        self.name = name
+        self.media_root = media_root
+        self.value = None
+        self._held = HeldTransaction()
+
+    def open(self, read) -> None:
+        try:
+            self.value = self._held.build(self.media_root, lambda: _build_layer(self.name, read))
+        except BaseException:
+            shutil.rmtree(self.media_root, ignore_errors=True)
+            raise
+
+    def close(self) -> None:
+        self._held.rollback()
+        self.value = None
         shutil.rmtree(self.media_root, ignore_errors=True)
 
 
@@ -182,30 +203,17 @@ class SharedPlatform:
         self.wanted = False
         self.wanted_layer: str | None = None
         self.layer: Layer | None = None
-        self._atomic = None
+        self._held = HeldTransaction()
 
     @property
     def is_open(self) -> bool:
         return self.pks is not None
 
     def open(self) -> None:
-        from django.conf import settings
-        from django.db import transaction
-        from django.test import override_settings
-
         if self.is_open:
             return
         with self.blocker.unblock():
-            self._atomic = transaction.atomic()
-            self._atomic.__enter__()
-            overrides = _test_settings_overrides()
-            caches = _fresh_caches(settings.CACHES)
-            try:
-                with override_settings(**overrides, MEDIA_ROOT=self.media_root, CACHES=caches):
-                    self.pks = _build_platform()
-            except BaseException:
-                self._rollback()
-                raise
+            self.pks = self._held.build(self.media_root, _build_platform)
 
     def close(self) -> None:
         if self.is_open:
@@ -233,11 +241,8 @@ class SharedPlatform:
                 layer.close()
 
     def _rollback(self) -> None:
-        from django.db import transaction
-
-        transaction.set_rollback(True)
-        atomic, self._atomic, self.pks = self._atomic, None, None
-        atomic.__exit__(None, None, None)
+        self._held.rollback()
+        self.pks = None
 
 
 _shared = SharedPlatform()
