@@ -5,6 +5,7 @@ import logging
 from django.db import DatabaseError, models
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -284,6 +285,7 @@ class FeedbackFormPage(AbstractEmailForm, BasePage):
             if form_submission is None:
                 raise
             logger.exception("The reception's thank-you page failed after the appeal was stored")
-            home = request.path.rstrip("/").rsplit("/", 1)[0] + "/"
-            context = {"title": self.title, "home_url": home}
+            # The body's home in this language, under the prefix the request is served at
+            # (the body's slug, or none on its own host): reversed, not read.
+            context = {"title": self.title, "home_url": reverse("wagtail_serve", args=[""])}
             return HttpResponse(render_to_string(RECEIVED_TEMPLATE, context))
