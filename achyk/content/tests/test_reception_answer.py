@@ -50,6 +50,25 @@ def test_a_database_gone_after_the_appeal_is_stored_still_answers_received(
     assert RECEIVED in html and 'href="/burana/ky/"' in html and "<form" not in html
 
 
+def test_at_the_body_s_own_host_the_answer_links_the_home_there(client, body_a, monkeypatch):
+    page = f.section(body_a, "ru", FeedbackFormPage)
+    field = FeedbackFormField.objects.create(
+        page=page, label="Обращение", field_type="multiline", required=True, sort_order=0
+    )
+    f.publish(page)
+
+    def gone(self, request, *args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(BasePage, "get_context", gone)
+    response = client.post(
+        "/ru/reception/", {field.clean_name: "Нет света"}, HTTP_HOST="burana.localhost"
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and _stored("Нет света")
+    assert "Спасибо" in html and 'href="/ru/"' in html
+
+
 def test_a_database_gone_before_the_appeal_is_stored_is_an_error(client, reception, monkeypatch):
     def gone(self, form):
         raise OperationalError("server closed the connection unexpectedly")
