@@ -13,8 +13,9 @@ alone gets a platform of its own, without bodies. Before any other test using th
 and before a transactional test (`transaction=True`, `live_server`), the shared transaction is
 rolled back; it is built again when a later test asks for it (tests are ordered so that this
 happens seldom). In a transactional test the fixtures build the platform and bodies for that
-test alone, since a live server must see them committed. Its flush empties the database, so
-after it the rows the migrations seeded are loaded back, whichever test comes next.
+test alone, since a live server must see them committed. It ends with the database as the
+migrations left it: every table emptied and the rows the migrations seeded copied back
+(achyk.seeded), whichever test comes next.
 
 A test builds more bodies itself (`achyk.bodies.tests.factories.body`) when it needs a third
 or a Kazakh one. A test whose bodies must be made under conditions of its own (a clock frozen
@@ -264,19 +265,17 @@ def django_db_setup(
     from unittest import mock
 
     from django.db import connections
+    from django.test import TransactionTestCase
     from django.test.utils import setup_databases, teardown_databases
     from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
 
-    from achyk import templatedb
+    from achyk import seeded, templatedb
 
     if not django_db_use_migrations:
         _disable_migrations()
     reuse = django_db_keepdb and not django_db_createdb
     from_template = django_db_use_migrations and not reuse and templatedb.enabled()
     aliases, _serialized = _get_databases_for_setup(request.session.items)
-    # Every database is serialized once made: a transactional test's flush empties it, and
-    # `pytest_runtest_teardown` loads the migrations' seeded rows back from this copy.
-    serialized_aliases = aliases
     verbosity = request.config.option.verbose
     with contextlib.ExitStack() as patches:
         for alias in aliases if from_template else ():
@@ -288,13 +287,29 @@ def django_db_setup(
                 verbosity=verbosity,
                 interactive=False,
                 aliases=aliases,
-                serialized_aliases=serialized_aliases,
+                serialized_aliases=(),  # the seeded rows are copied instead (achyk.seeded)
                 keepdb=reuse,
             )
-    yield
+            for alias in aliases:
+                seeded.take(connections[alias])
+    with mock.patch.object(TransactionTestCase, "_fixture_teardown", _restore_seeded_rows):
+        yield
     if not django_db_keepdb:
         with django_db_blocker.unblock():
             teardown_databases(db_cfg, verbosity=verbosity)
+
+
+def _restore_seeded_rows(test_case) -> None:
+    """What ends a transactional test instead of Django's flush: the database as the
+    migrations left it (achyk.seeded), whatever the next test is."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connections
+
+    from achyk import seeded
+
+    for alias in test_case._databases_names(include_mirrors=False):
+        seeded.restore(connections[alias])
+    ContentType.objects.clear_cache()  # a test may have cached types it made
 
 
 def _is_transactional(item) -> bool:
@@ -354,51 +369,6 @@ def pytest_runtest_setup(item):
         _shared.open_layer(_shared.wanted_layer)
     elif _uses_db(item) or _is_transactional(item):
         _shared.close()
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """After a transactional test has flushed the database, load back the rows the migrations
-    seeded (the root page, locales, the duty register, the work calendar), so a test that runs
-    after it on the same worker finds the database as migrated, whatever the order."""
-    result = yield
-    if nextitem is not None and _is_transactional(item):
-        _restore_seeded_rows(item.config)
-    return result
-
-
-def _restore_seeded_rows(config) -> None:
-    """The database as the migrations left it: emptied once more (the flush's post_migrate
-    signal made content types and permissions anew, under other ids), then loaded from the copy
-    serialized when it was made, with the sequences moved past the loaded rows."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.management import call_command
-    from django.db import connections
-    from pytest_django.plugin import blocking_manager_key
-
-    with config.stash[blocking_manager_key].unblock():
-        for connection in connections.all(initialized_only=True):
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                call_command(
-                    "flush", database=connection.alias, interactive=False, verbosity=0,
-                    inhibit_post_migrate=True,
-                )  # fmt: skip
-                connection.creation.deserialize_db_from_string(contents)
-                _reset_sequences(connection)
-    ContentType.objects.clear_cache()  # it still maps the ids the flush's post_migrate gave
-
-
-def _reset_sequences(connection) -> None:
-    """Sequences past the loaded rows' ids (PostgreSQL's flush restarted them at 1)."""
-    from django.apps import apps
-    from django.core.management.color import no_style
-
-    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
-    if statements:
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
 
 
 @pytest.fixture(scope="session")

@@ -172,9 +172,9 @@ def _sqlite_live_server_one_request_at_a_time():
 
 
 @pytest.fixture
-def live_site(live_server, transactional_db, django_db_serialized_rollback):
+def live_site(live_server, transactional_db):
     """The live server, over a database that keeps what migrations put in it (Wagtail's root
-    page, collection and locale) from one test to the next."""
+    page, collection and locale) from one test to the next (conftest.py, achyk.seeded)."""
     return live_server
 
 

@@ -203,7 +203,7 @@ def test_a_new_page_whose_title_makes_no_address_is_asked_for_one(client, body_a
 
 
 def test_an_autosave_and_a_publish_sent_together_make_one_page(
-    transactional_db, django_db_serialized_rollback, body_a, body_b, editor_a
+    transactional_db, body_a, body_b, editor_a
 ):
     """The two posts of one form arrive at the same moment, each on a connection of its own:
     the second waits for the first's claim of the form's token, then edits its page.
