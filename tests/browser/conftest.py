@@ -1,8 +1,8 @@
 """Browser tests: Chromium driven by Playwright against pytest-django's live server.
 
-Chromium comes from the system (apt-get install chromium), never from `playwright install`.
-Without it these tests are skipped with a plain message, unless ACHYK_REQUIRE_BROWSER=1 (CI),
-which makes a missing browser a failure.
+Chromium comes from the system (apt-get install chromium-headless-shell, else chromium: see
+achyk/testing.py), never from `playwright install`. Without it these tests are skipped with a
+plain message, unless ACHYK_REQUIRE_BROWSER=1 (CI), which makes a missing browser a failure.
 
 Every browser context a test opens is watched for Content-Security-Policy violations (the
 `securitypolicyviolation` events of every page and the browser's console): a test whose pages
@@ -20,11 +20,13 @@ import pytest
 from django.core.servers.basehttp import WSGIServer
 from PIL import Image as PILImage
 
+from achyk.testing import chromium_path
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
 # steps are synchronous and safe here.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM = chromium_path()  # the headless shell if installed, else the full browser
 MISSING = f"no Chromium at {CHROMIUM}: browser tests skipped (apt-get install chromium)"
 #: Reports every violation of the page's policy to the test (runs before the page's scripts).
 REPORT_VIOLATIONS = """
