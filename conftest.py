@@ -12,10 +12,11 @@ Only tests that ask for a body or its staff see the shared platform; one asking 
 alone gets a platform of its own, without bodies. Before any other test using the database,
 and before a transactional test (`transaction=True`, `live_server`), the shared transaction is
 rolled back; it is built again when a later test asks for it (tests are ordered so that this
-happens seldom). In a transactional test the fixtures build the platform and bodies for that
-test alone, since a live server must see them committed. It ends with the database as the
-migrations left it: every table emptied and the rows the migrations seeded copied back
-(achyk.seeded), whichever test comes next.
+happens seldom). A transactional test (a live server must see what it reads committed) that
+asks for a body or its staff sees the same platform committed: built by the first such test
+of the process, copied table by table, and copied back for each next one (`CommittedPlatform`).
+Every transactional test ends with the database as the migrations left it: every table emptied
+and the rows the migrations seeded copied back (achyk.seeded), whichever test comes next.
 
 A test builds more bodies itself (`achyk.bodies.tests.factories.body`) when it needs a third
 or a Kazakh one. A test whose bodies must be made under conditions of its own (a clock frozen
@@ -249,6 +250,46 @@ class SharedPlatform:
 _shared = SharedPlatform()
 
 
+class CommittedPlatform:
+    """The shared platform of transactional tests (`transaction=True`, a live server), which
+    must see it committed: the first such test of the process that asks for a body or its
+    staff builds it and copies every table (achyk.seeded, the copy "platform"); each next one
+    has the copy put back instead of building it again (about 0.1 s instead of 1-2.5 s). Its
+    end puts back the copy of the migrations' rows, as for every transactional test."""
+
+    COPY = "platform"
+
+    def __init__(self):
+        self.pks: dict | None = None
+        self._given_to = None
+
+    @staticmethod
+    def wanted_by(item) -> bool:
+        return (
+            _is_transactional(item)
+            and bool(SHARED & set(item.fixturenames))
+            and item.get_closest_marker("own_platform") is None
+        )
+
+    def pks_for(self, item) -> dict:
+        """The platform's primary keys, the platform in the database for the test `item`."""
+        from django.db import connection
+
+        from achyk import seeded
+
+        if self._given_to is not item:
+            if self.pks is None:
+                self.pks = _build_platform()
+                seeded.take(connection, self.COPY)
+            else:
+                seeded.restore(connection, self.COPY)
+            self._given_to = item
+        return self.pks
+
+
+_committed = CommittedPlatform()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(
     request,
@@ -383,6 +424,16 @@ def _shared_platform(django_db_setup, django_db_blocker, tmp_path_factory):
     _shared.blocker = None
 
 
+def _given(request, shared: SharedPlatform, name: str):
+    """The shared fixture `name`'s object if the test sees a shared platform (in the held
+    transaction, or committed for a transactional test), else None: the test builds it."""
+    if shared.is_open:
+        return _read(shared, name)
+    if _committed.wanted_by(request.node):
+        return _shared_model(name).objects.get(pk=_committed.pks_for(request.node)[name])
+    return None
+
+
 def _read(shared: SharedPlatform, name: str, model=None):
     """The shared fixture `name`'s object, read from the database."""
     if model is None:
@@ -402,68 +453,59 @@ def _shared_model(name: str):
 
 
 @pytest.fixture
-def platform(db, _shared_platform):
+def platform(request, db, _shared_platform):
     from django.conf import settings
 
-    from achyk.content.models import PlatformHomePage
     from achyk.content.services import ensure_platform_home
 
-    if _shared_platform.is_open:
-        return _read(_shared_platform, "platform", PlatformHomePage)
+    if (given := _given(request, _shared_platform, "platform")) is not None:
+        return given
     return ensure_platform_home(languages=[code for code, _name in settings.LANGUAGES])
 
 
 @pytest.fixture
-def body_a(platform, _shared_platform):
-    from achyk.bodies.models import Body
+def body_a(request, platform, _shared_platform):
     from achyk.bodies.tests import factories
 
-    if _shared_platform.is_open:
-        return _read(_shared_platform, "body_a", Body)
+    if (given := _given(request, _shared_platform, "body_a")) is not None:
+        return given
     return factories.body(slug="burana", name="Бурана")
 
 
 @pytest.fixture
-def body_b(platform, _shared_platform):
-    from achyk.bodies.models import Body
+def body_b(request, platform, _shared_platform):
     from achyk.bodies.tests import factories
 
-    if _shared_platform.is_open:
-        return _read(_shared_platform, "body_b", Body)
+    if (given := _given(request, _shared_platform, "body_b")) is not None:
+        return given
     return factories.body(slug="kok-jar", name="Көк-Жар")
 
 
 @pytest.fixture
-def editor_a(body_a, _shared_platform):
-    from django.contrib.auth import get_user_model
-
+def editor_a(request, body_a, _shared_platform):
     from achyk.bodies.tests import factories
 
-    if _shared_platform.is_open:
-        return _read(_shared_platform, "editor_a", get_user_model())
+    if (given := _given(request, _shared_platform, "editor_a")) is not None:
+        return given
     return factories.staff(body_a, username="editor_a")
 
 
 @pytest.fixture
-def admin_a(body_a, _shared_platform):
-    from django.contrib.auth import get_user_model
-
+def admin_a(request, body_a, _shared_platform):
     from achyk.bodies.models import Membership
     from achyk.bodies.tests import factories
 
-    if _shared_platform.is_open:
-        return _read(_shared_platform, "admin_a", get_user_model())
+    if (given := _given(request, _shared_platform, "admin_a")) is not None:
+        return given
     return factories.staff(body_a, role=Membership.Role.ADMIN, username="admin_a")
 
 
 @pytest.fixture
-def editor_b(body_b, _shared_platform):
-    from django.contrib.auth import get_user_model
-
+def editor_b(request, body_b, _shared_platform):
     from achyk.bodies.tests import factories
 
-    if _shared_platform.is_open:
-        return _read(_shared_platform, "editor_b", get_user_model())
+    if (given := _given(request, _shared_platform, "editor_b")) is not None:
+        return given
     return factories.staff(body_b, username="editor_b")
 
 

@@ -9,46 +9,64 @@ and index, about a second) and a serialized copy loaded back object by object th
 database's own terms: PostgreSQL's COPY text (what pg_dump writes, exact for every type), and
 SQLite's values as they are stored. `restore()` deletes every row of every model's table and
 copies the seeded rows back, in one transaction: foreign keys are checked at its end (Django
-makes them deferrable), SQLite's triggers keep its full-text tables in step as they do for a
-flush, and sequences are not moved back, so an id is never given twice.
+makes them deferrable), and sequences are not moved back, so an id is never given twice.
+SQLite's full-text tables (virtual tables that mirror a model's table: Wagtail's index, the
+registry's search) are emptied too, and filled again by their triggers as the rows are copied
+back; Wagtail's has no trigger on delete, so a flush used to leave its rows behind.
 
 `take(connection)` makes the copy (conftest.py's `django_db_setup`), kept by the database's
-alias: a test may give an alias a new connection object (a restore from backup does).
+alias: a test may give an alias a new connection object (a restore from backup does). Other
+copies may be kept by name beside it, such as the test platform committed for transactional
+tests (`take(connection, "platform")`, conftest.py).
 """
 
 from django.db import transaction
 
-#: The seeded rows of each database, by alias: {table: rows}.
-_COPIES: dict[str, dict] = {}
+#: The copies of each database, by alias and name: {table: rows}.
+_COPIES: dict[tuple[str, str], dict] = {}
+#: The name of the copy of what the migrations seeded.
+SEEDED = "seeded"
 
 
-def _tables(connection) -> list[str]:
-    """Every model's table (as Django's flush empties them), sorted for a steady order."""
-    return sorted(connection.introspection.django_table_names(only_existing=True))
+def _tables(connection, cursor) -> list[str]:
+    """Every model's table (as Django's flush empties them) but the full-text tables their
+    triggers fill, sorted for a steady order."""
+    mirrors = set(_copy_of(connection).mirrors(cursor))
+    tables = connection.introspection.django_table_names(only_existing=True)
+    return sorted(set(tables) - mirrors)
 
 
-def take(connection) -> None:
-    """Copy, in memory, the rows every model's table holds now."""
-    copy = _POSTGRESQL_COPY if connection.vendor == "postgresql" else _SqliteCopy
+def _copy_of(connection):
+    return _PostgresqlCopy if connection.vendor == "postgresql" else _SqliteCopy
+
+
+def take(connection, name: str = SEEDED) -> None:
+    """Copy, in memory, the rows every model's table holds now, as `name`."""
+    copy = _copy_of(connection)
     with connection.cursor() as cursor:
-        rows = {table: copy.read(cursor, connection, table) for table in _tables(connection)}
-    _COPIES[connection.alias] = {table: data for table, data in rows.items() if data}
+        tables = _tables(connection, cursor)
+        rows = {table: copy.read(cursor, connection, table) for table in tables}
+    _COPIES[connection.alias, name] = {table: data for table, data in rows.items() if data}
 
 
-def restore(connection) -> None:
-    """Every model's table holds the seeded rows again, and nothing else."""
-    seeded = _COPIES[connection.alias]
-    copy = _POSTGRESQL_COPY if connection.vendor == "postgresql" else _SqliteCopy
+def restore(connection, name: str = SEEDED) -> None:
+    """Every model's table holds the rows of the copy `name` again, and nothing else."""
+    rows = _COPIES[connection.alias, name]
+    copy = _copy_of(connection)
     quote = connection.ops.quote_name
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-        for table in _tables(connection):
+        for table in [*copy.mirrors(cursor), *_tables(connection, cursor)]:
             cursor.execute(f"DELETE FROM {quote(table)}")  # noqa: S608 - a table's own name
-        for table, data in seeded.items():
+        for table, data in rows.items():
             copy.write(cursor, connection, table, data)
 
 
 class _PostgresqlCopy:
     """A table's rows as COPY text."""
+
+    @staticmethod
+    def mirrors(cursor) -> list[str]:
+        return []  # PostgreSQL's full-text search is in the models' own tables
 
     @staticmethod
     def read(cursor, connection, table: str) -> bytes:
@@ -63,11 +81,16 @@ class _PostgresqlCopy:
             copy.write(data)
 
 
-_POSTGRESQL_COPY = _PostgresqlCopy
-
-
 class _SqliteCopy:
     """A table's columns and rows, as SQLite stores them (its generated columns left out)."""
+
+    @staticmethod
+    def mirrors(cursor) -> list[str]:
+        """The full-text tables (virtual tables), which triggers fill from a model's table."""
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"
+        )
+        return [row[0] for row in cursor.fetchall()]
 
     @staticmethod
     def read(cursor, connection, table: str):

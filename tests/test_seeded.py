@@ -54,3 +54,26 @@ def test_the_next_test_finds_the_database_as_migrated():
     assert not get_user_model().objects.filter(username="left-behind").exists()
     assert not Locale.objects.filter(language_code="zz").exists()
     assert Page.objects.filter(depth=1).exists()
+
+
+def _home_pages_found(word: str) -> set[int]:
+    from wagtail.search.backends import get_search_backend
+
+    from achyk.content.models import BodyHomePage
+
+    return {page.pk for page in get_search_backend().search(word, BodyHomePage.objects.all())}
+
+
+@pytest.mark.parametrize("turn", ["built", "copied back"])
+@pytest.mark.django_db(transaction=True)
+def test_the_committed_platform_is_searchable_and_takes_new_entries(turn, body_a, body_b):
+    """Both turns see the same platform (the second, or a later test, has it copied back), its
+    search index in step with its pages: found, and new pages indexed beside it."""
+    from achyk.bodies.tests import factories
+    from achyk.content.models import BodyHomePage
+
+    burana = set(BodyHomePage.objects.filter(path__startswith=body_a.site.root_page.path[:8])
+                 .values_list("pk", flat=True))  # fmt: skip
+    assert burana and burana <= _home_pages_found("Бурана")
+    third = factories.body(slug="ushunchu", name="Үчүнчү")
+    assert third.site.root_page.pk in _home_pages_found("Үчүнчү")
