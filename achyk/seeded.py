@@ -11,8 +11,9 @@ SQLite's values as they are stored. `restore()` deletes every row of every model
 copies the seeded rows back, in one transaction: foreign keys are checked at its end (Django
 makes them deferrable), and sequences are not moved back, so an id is never given twice.
 SQLite's full-text tables (virtual tables that mirror a model's table: Wagtail's index, the
-registry's search) are emptied too, and filled again by their triggers as the rows are copied
-back; Wagtail's has no trigger on delete, so a flush used to leave its rows behind.
+registry's search) are not copied but emptied, and filled again by their triggers as the rows
+are copied back: one of them is a model's table too (Wagtail's), and a copy of it, which cannot
+carry the rowids that tie it to its entries, would index every entry twice.
 
 `take(connection)` makes the copy (conftest.py's `django_db_setup`), kept by the database's
 alias: a test may give an alias a new connection object (a restore from backup does). Other
