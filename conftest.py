@@ -54,7 +54,10 @@ SHARED = {"body_a", "body_b", "editor_a", "admin_a", "editor_b"}
 #: Layers on the shared platform, by fixture name: "module:Class", a class whose `build(...)`
 #: takes shared fixtures by name and returns the layer, and whose `fresh()` gives what the
 #: fixture gives a test (its objects read again from the database).
-LAYERS = {"isolation_worlds": "achyk.bodies.tests.isolation:TwoWorlds"}
+LAYERS = {
+    "isolation_worlds": "achyk.bodies.tests.isolation:TwoWorlds",
+    "rated": "achyk.content.tests.layers:Rated",
+}
 
 
 def _test_settings_overrides() -> dict:
@@ -513,6 +516,13 @@ def editor_b(request, body_b, _shared_platform):
 def isolation_worlds(request, db, _shared_platform):
     """Body A's and body B's worlds of marked content (`bodies/tests/isolation.py`), a layer."""
     return _layer_value(request, _shared_platform, "isolation_worlds")
+
+
+@pytest.fixture
+def rated(request, db, _shared_platform):
+    """Seven bodies with transparency scores (`content/tests/layers.py`), a layer: the five
+    besides Burana and Kok-Jar, by slug."""
+    return _layer_value(request, _shared_platform, "rated")
 
 
 def _layer_value(request, shared: SharedPlatform, name: str):

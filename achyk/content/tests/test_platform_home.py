@@ -7,28 +7,9 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from achyk.bodies.tests import factories as body_factories
 from achyk.transparency.models import BodySummary
 
-
-def scored(body, index: str) -> None:
-    now = timezone.now()
-    BodySummary.objects.update_or_create(
-        body=body, defaults={"index": Decimal(index), "as_of": now, "computed_at": now}
-    )
-
-
-@pytest.fixture
-def rated(body_a, body_b):
-    """Seven scored bodies: Burana the best (90), Kok-Jar the weakest (10)."""
-    others = {}
-    for slug, index in [("alpha", "80"), ("beta", "70"), ("gamma", "50"), ("delta", "30"),
-                        ("epsilon", "20")]:  # fmt: skip
-        others[slug] = body_factories.body(slug=slug, name=slug.title())
-        scored(others[slug], index)
-    scored(body_a, "90")
-    scored(body_b, "10")
-    return others
+from .layers import scored
 
 
 def shown(index: str, language: str) -> str:
