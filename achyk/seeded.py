@@ -29,12 +29,11 @@ _COPIES: dict[tuple[str, str], dict] = {}
 SEEDED = "seeded"
 
 
-def _tables(connection, cursor) -> list[str]:
-    """Every model's table (as Django's flush empties them) but the full-text tables their
-    triggers fill, sorted for a steady order."""
-    mirrors = set(_copy_of(connection).mirrors(cursor))
+def _tables(connection, mirrors: list[str]) -> list[str]:
+    """Every model's table (as Django's flush empties them) but the full-text tables
+    (`mirrors`) their triggers fill, sorted for a steady order."""
     tables = connection.introspection.django_table_names(only_existing=True)
-    return sorted(set(tables) - mirrors)
+    return sorted(set(tables) - set(mirrors))
 
 
 def _copy_of(connection):
@@ -45,7 +44,7 @@ def take(connection, name: str = SEEDED) -> None:
     """Copy, in memory, the rows every model's table holds now, as `name`."""
     copy = _copy_of(connection)
     with connection.cursor() as cursor:
-        tables = _tables(connection, cursor)
+        tables = _tables(connection, copy.mirrors(cursor))
         rows = {table: copy.read(cursor, connection, table) for table in tables}
     _COPIES[connection.alias, name] = {table: data for table, data in rows.items() if data}
 
@@ -56,7 +55,8 @@ def restore(connection, name: str = SEEDED) -> None:
     copy = _copy_of(connection)
     quote = connection.ops.quote_name
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-        for table in [*copy.mirrors(cursor), *_tables(connection, cursor)]:
+        mirrors = copy.mirrors(cursor)
+        for table in [*mirrors, *_tables(connection, mirrors)]:
             cursor.execute(f"DELETE FROM {quote(table)}")  # noqa: S608 - a table's own name
         for table, data in rows.items():
             copy.write(cursor, connection, table, data)
@@ -105,7 +105,7 @@ class _SqliteCopy:
     @staticmethod
     def write(cursor, connection, table: str, data) -> None:
         columns, rows = data
-        marks = ", ".join("%s" for _column in columns.split(", "))
+        marks = ", ".join(["%s"] * len(rows[0]))
         cursor.executemany(
             f"INSERT INTO {connection.ops.quote_name(table)} ({columns}) VALUES ({marks})",  # noqa: S608
             rows,

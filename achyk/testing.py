@@ -57,7 +57,7 @@ def browser_available() -> bool:
         print(f"make test: no Chromium at {chromium}, and ACHYK_REQUIRE_BROWSER=1: failing.")
         return False
     print(f"make test: no Chromium at {chromium}; the browser tests will be SKIPPED.")
-    print("make test: install it with `apt-get install chromium` to run them.")
+    print("make test: install it with `apt-get install chromium-headless-shell` to run them.")
     return True
 
 
