@@ -28,8 +28,7 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = chromium_path()  # the headless shell if installed, else the full browser
 MISSING = (
-    f"no Chromium at {CHROMIUM}: browser tests skipped"
-    " (apt-get install chromium-headless-shell)"
+    f"no Chromium at {CHROMIUM}: browser tests skipped (apt-get install chromium-headless-shell)"
 )
 #: Reports every violation of the page's policy to the test (runs before the page's scripts).
 REPORT_VIOLATIONS = """
