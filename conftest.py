@@ -74,6 +74,10 @@ def _test_settings_overrides() -> dict:
         "SECURE_COOKIES": False,
         # The embedded default: a password alone signs in; tests of the requirement turn it on.
         "ACHYK_REQUIRE_2FA": False,
+        # Near copies (pagecache.near) are served once a thread has subscribed to Redis, a
+        # moment after a process first asks: whether a test's request met one would change
+        # from run to run. Their own tests turn them on and wait for the subscription.
+        "CACHE_NEAR_BYTES": 0,
     }
 
 
@@ -104,6 +108,10 @@ def _test_settings(settings, tmp_path):
 def _empty_cache(settings):
     """Every test starts with an empty cache, so no cached page leaks from one test to another."""
     settings.CACHES = _fresh_caches(settings.CACHES)
+    yield
+    from achyk.ui.cache import stop_listening
+
+    stop_listening()
 
 
 def _build_platform() -> dict:

@@ -105,6 +105,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # /healthz and /readyz, before anything that reads the host, the session or the database.
     "achyk.operations.middleware.HealthMiddleware",
+    # Pages this process served from the page cache, served again from its own memory.
+    "achyk.pagecache.near.NearPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "achyk.ui.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -181,13 +183,17 @@ else:
     # Each process has its own; room for the public pages of a small installation.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "BACKEND": "achyk.ui.cache.LocalMemoryCache",
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 # Public pages for anonymous readers are kept this many seconds at most (achyk.pagecache);
 # they are forgotten earlier when their content changes. 0 turns the page cache off.
 CACHE_PAGE_SECONDS = int(os.environ.get("CACHE_PAGE_SECONDS", "300"))
+# Each process keeps up to this many bytes of the pages it served from the page cache in its
+# own memory and serves them from there while Redis announces no change (achyk.pagecache.near).
+# Only with REDIS_URL (the local-memory cache is already the process's own). 0: none kept.
+CACHE_NEAR_BYTES = int(os.environ.get("CACHE_NEAR_BYTES", str(32 * 2**20) if REDIS_URL else "0"))
 # What every page of a body shows of the body's data beyond the page itself (the sections of
 # its menu) is kept this many seconds at most and forgotten with the body's pages
 # (achyk.pagecache.parts). Kept by default only in a cache every process shares (REDIS_URL):

@@ -149,10 +149,8 @@ def _answers(version: int | None = None) -> dict | None:
 
 
 def _bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, time.time_ns(), None)
+    # Announced to every process (`cache.watch()`): copies kept under the old version end.
+    cache.bump(VERSION_KEY, start=time.time_ns(), timeout=None)
 
 
 def changed(**kwargs) -> None:

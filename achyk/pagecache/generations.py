@@ -49,11 +49,9 @@ def generations(scope: str, found: dict | None = None) -> tuple[int, ...]:
 
 
 def _bump(scope: str) -> None:
-    key = _generation_key(scope)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, time.time_ns(), GENERATION_SECONDS)
+    # A missing counter restarts from the clock; the move is announced to every process
+    # (`cache.watch()`), so the copies `near` keeps under the old value end at once.
+    cache.bump(_generation_key(scope), start=time.time_ns(), timeout=GENERATION_SECONDS)
 
 
 class _BumpAfterCommit:

@@ -42,6 +42,10 @@ from achyk.ui.accessibility import Preferences
 from . import front
 from .generations import PLATFORM, body_scope, generation_keys, generations
 
+#: The request attributes `near.NearPageMiddleware` reads: set by it, the epoch of the
+#: process's view of the counters; set here on a hit, what the hit read.
+NEAR_EPOCH = "_achyk_near_epoch"
+NEAR_HIT = "_achyk_near_hit"
 #: Seconds search results and the registry of acts are kept: they read every body's
 #: documents, and a body's change forgets only that body's pages, so they are kept briefly.
 SHORT_SECONDS = 60
@@ -99,7 +103,8 @@ def page_key(request) -> str:
     return "pagecache:page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _may_look_up(request) -> bool:
+def may_look_up(request) -> bool:
+    """Whether the page may come from the cache: a GET or HEAD without a personal cookie."""
     return request.method in ("GET", "HEAD") and not any(
         name in request.COOKIES for name in PERSONAL_COOKIES
     )
@@ -198,7 +203,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         seconds = settings.CACHE_PAGE_SECONDS
-        if seconds <= 0 or not _may_look_up(request):
+        if seconds <= 0 or not may_look_up(request):
             return self.get_response(request)
         host, first = routing.address_of(request)
         key = page_key(request)
@@ -224,6 +229,10 @@ class PageCacheMiddleware:
         if _fresh(frozen, current):
             response = _thawed(frozen)
             response["X-Cache"] = "hit"
+            if hasattr(request, NEAR_EPOCH):  # `near` may keep the answer, under these counters
+                keys = (routing.VERSION_KEY, *generation_keys(scope))
+                counters = tuple(zip(keys, (version, *current), strict=True))
+                setattr(request, NEAR_HIT, (counters, frozen[3], scope))
             if front.enabled():
                 front.mark(response, scope, int(frozen[3] - time.time()))
             return response

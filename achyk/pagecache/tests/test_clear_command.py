@@ -43,7 +43,7 @@ def test_with_redis_down_the_command_says_nothing_was_cleared(db, settings):
 
 def test_with_the_local_memory_cache_the_command_says_to_restart_the_web_server(db, settings):
     settings.CACHES = {  # the embedded default, whatever REDIS_URL this run was given
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        "default": {"BACKEND": "achyk.ui.cache.LocalMemoryCache"}
     }
     with pytest.raises(CommandError, match="Restart the web server"):
         call_command("clear_page_cache")

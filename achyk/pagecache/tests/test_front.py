@@ -367,7 +367,7 @@ def test_on_the_immediate_queue_a_proxy_that_does_not_answer_is_logged_and_the_c
 def test_the_clear_command_bans_everything_even_when_it_cannot_reach_the_page_cache(
     db, proxy, settings
 ):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.CACHES = {"default": {"BACKEND": "achyk.ui.cache.LocalMemoryCache"}}
     with pytest.raises(CommandError, match="own memory"):
         call_command("clear_page_cache")
     assert proxy == [("/", "global")]
