@@ -321,15 +321,18 @@ class Announcements:
     def stop(self) -> None:
         """The thread ends within PING_SECONDS; nothing waits for it."""
         self._stopped.set()
-        self.lost()
+        self._lost()
 
     def _listen(self) -> None:
         while not self._stopped.is_set():
             try:
                 self._subscribed()
-            except FAILURES + (ValueError,) as error:
+            except FAILURES as error:
                 logger.info("The counters' announcements were lost (%s).", error)
-            self._lost()
+            except Exception:  # whatever it was, the thread goes on: a dead one would trust
+                logger.exception("Listening to the counters' announcements failed.")
+            finally:
+                self._lost()  # old values: nothing they vouch for is served again
             self._stopped.wait(RETRY_SECONDS)
 
     def _subscribed(self) -> None:
@@ -385,8 +388,8 @@ def _announcements(server: str, channel: str, get_client) -> Announcements:
 
 
 def stop_listening() -> None:
-    """Stops every thread of this process that listens to announcements (tests; a change
-    of the cache settings)."""
+    """Stops every thread of this process that listens to announcements (the tests, whose
+    cache has a new key prefix, so a new channel, in every test)."""
     with _heard_lock:
         listening = list(_heard.values())
         _heard.clear()

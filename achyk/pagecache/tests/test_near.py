@@ -196,3 +196,24 @@ def test_a_bump_starts_from_the_clock_keeps_its_expiry_and_moves_by_one(near_on)
     ttl = cache._cache.get_client().ttl(cache.make_key("near-test"))
     assert 0 < ttl <= 60
     assert near_on.values["near-test"] == start + 1  # taken at once by the process that moved it
+
+
+def test_a_listener_that_fails_unexpectedly_forgets_what_it_heard_and_listens_again(
+    near_on, monkeypatch
+):
+    take, failed = type(near_on)._take, []
+
+    def failing_once(view, message):
+        if message["type"] == "message" and not failed:
+            failed.append(message)
+            raise RuntimeError("a message it could not read")
+        return take(view, message)
+
+    monkeypatch.setattr(type(near_on), "_take", failing_once)
+    epoch = near_on.epoch
+    near_on.moved("pagecache:gen:global", 1)
+    cache.bump("near-test", start=1, timeout=60)
+    assert wait_until(lambda: near_on.epoch != epoch)
+    assert "pagecache:gen:global" not in near_on.values
+    assert wait_until(lambda: near_on.live, seconds=10)
+    assert failed
