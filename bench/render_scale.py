@@ -1,24 +1,25 @@
-"""How a body's home render grows with the number of bodies on the platform.
+"""How a body's home render (and any other page of it) grows with the number of bodies.
 
     python -m bench.render_scale [--sizes 0,100,400,1000] [--repeat 30] [--slug burana]
-                                 [--database-url postgres://...] [--server-side-binding]
+                                 [--pages ,budget/2026/] [--database-url postgres://...]
+                                 [--server-side-binding]
 
 Builds the demo bodies in a fresh SQLite database under a temporary directory (as
 `bench.page_weight`), or in the PostgreSQL database of --database-url (which must exist; the
-demo is loaded if it holds no body, and bodies this script added before are counted, not
-added again), then, for each size, adds bodies until the platform has that many more:
-each a Body row with a Site whose home page is in Kyrgyz and Russian, which is what another
-body's render could see of them (their root paths, rows and sites; not their sections). At
-each size it renders the body's home in-process `--repeat` times with the page cache off and
-prints the median, p99 and fastest time (timed as a server renders, no query recorded), the
-time spent in SQL (read in a third as many renders again, recording their queries), the
+demo is loaded if it holds no body, and bodies this script added before are counted, not added
+again), then, for each size, adds bodies until the platform has that many more: each a Body row
+with a Site whose home page is in Kyrgyz and Russian, which is what another body's render could
+see of them (their root paths, rows and sites; not their sections). At each size it renders the
+body's home (or each of --pages, a row each) in-process `--repeat` times with the page cache
+off and prints the median, p99 and fastest time (timed as a server renders, no query recorded),
+the time spent in SQL (read in a third as many renders again, recording their queries), the
 render in units of a fixed piece of Python work timed just before it (`reference`: the
 machine's speed of the moment, for shared machines), the queries of one render and how many
 site root paths Wagtail examined to give the render's links their addresses; then the same
-renders with the body's menu kept (`pagecache.parts`, CACHE_PART_SECONDS: as every render
-after the first once the body's data stays unchanged; the columns above are the first render
-after a change). --server-side-binding measures PostgreSQL with parameters bound on the
-server, which lets psycopg prepare the statements a process repeats.
+renders with the body's menu kept (`pagecache.parts`, CACHE_PART_SECONDS: as every render after
+the first once the body's data stays unchanged; the columns above are the first render after a
+change). --server-side-binding measures PostgreSQL with parameters bound on the server, which
+lets psycopg prepare the statements a process repeats.
 Prints figures, not verdicts.
 """
 
@@ -135,6 +136,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sizes", default="0,100,400,1000", help="bodies added, in order")
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--slug", default="burana")
+    parser.add_argument(
+        "--pages", default="",
+        help="the body's pages to render, comma-separated, after /<slug>/ky/ (default: the "
+        "home; e.g. ',budget/2026/' for the home and the budget year page)",
+    )  # fmt: skip
     parser.add_argument("--database-url", default="", help="PostgreSQL (default: SQLite)")
     parser.add_argument(
         "--server-side-binding", action="store_true",
@@ -156,8 +162,8 @@ def main(argv: list[str]) -> int:
         demo = Body.objects.count() - added
         print(f"{connection.vendor}; {demo} bodies of the demo, {added} added before")
         print(
-            "bodies | median ms | p99 ms | fastest ms | SQL ms (median) | reference ms | "
-            "render / reference (median) | queries | links | root paths examined | "
+            "bodies | page | median ms | p99 ms | fastest ms | SQL ms (median) | reference ms "
+            "| render / reference (median) | queries | links | root paths examined | "
             "menu kept: median ms | p99 ms | queries"
         )
         for size in (int(s) for s in args.sizes.split(",")):
@@ -170,12 +176,14 @@ def main(argv: list[str]) -> int:
                 with connection.cursor() as cursor:
                     cursor.execute("VACUUM ANALYZE")
             added = max(added, size)
-            m = measure(f"/{args.slug}/ky/", args.repeat)
-            k = measure(f"/{args.slug}/ky/", args.repeat, part_seconds=300)
-            print(f"{demo + added} | {m['median']:.1f} | {m['p99']:.1f} | {m['fastest']:.1f} | "
-                  f"{m['sql']:.1f} | {m['reference']:.1f} | {m['ratio']:.2f} | {m['queries']} | "
-                  f"{m['links']} | {m['root_paths']} | {k['median']:.1f} | {k['p99']:.1f} | "
-                  f"{k['queries']}")  # fmt: skip
+            for page in args.pages.split(","):
+                path = f"/{args.slug}/ky/{page}"
+                m = measure(path, args.repeat)
+                k = measure(path, args.repeat, part_seconds=300)
+                print(f"{demo + added} | {path} | {m['median']:.1f} | {m['p99']:.1f} | "
+                      f"{m['fastest']:.1f} | {m['sql']:.1f} | {m['reference']:.1f} | "
+                      f"{m['ratio']:.2f} | {m['queries']} | {m['links']} | {m['root_paths']} | "
+                      f"{k['median']:.1f} | {k['p99']:.1f} | {k['queries']}")  # fmt: skip
     return 0
 
 

@@ -15,24 +15,10 @@ from django.urls import get_script_prefix, set_script_prefix
 from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
-from wagtail.models.sites import SiteRootPath
 
 from . import routing
 
 LANGUAGE_COOKIE = settings.LANGUAGE_COOKIE_NAME
-
-
-def site_root_paths(site: Site) -> list[SiteRootPath]:
-    """The root paths of one site (its home page in each language), most specific first, as
-    `Site.get_site_root_paths()` gives them for every site."""
-    homes = Page.objects.filter(
-        translation_key=Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
-    ).order_by("-url_path")
-    return [
-        SiteRootPath(site.pk, url_path, site.root_url, language)
-        for url_path, language in homes.values_list("url_path", "locale__language_code")
-    ]
 
 
 class BodyMiddleware:
@@ -69,7 +55,7 @@ class BodyMiddleware:
                 if not request.path_info.startswith("/admin/"):
                     site = body.site
                     request._wagtail_cached_site_root_paths = SimpleLazyObject(
-                        lambda: site_root_paths(site)
+                        lambda: routing.site_root_paths(site)
                     )
             timezone.activate(zoneinfo.ZoneInfo(body.time_zone))
         try:

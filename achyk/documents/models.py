@@ -15,8 +15,8 @@ from taggit.managers import TaggableManager
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.documents.models import DocumentQuerySet as WagtailDocumentQuerySet
-from wagtail.models import Site
 
+from achyk.bodies import routing
 from achyk.bodies.models import Body, TranslatedFieldsMixin
 from achyk.bodies.tenancy import BodyOwnedQuerySet
 
@@ -308,9 +308,11 @@ def prime_section_urls(bodies, language: str) -> None:
                 pending.setdefault(code, {})[body.site.root_page_id] = body
     if not pending:
         return
-    # Wagtail reads the root paths of all sites (two per body) for each page whose address it
-    # gives, from the cache, unless the page already holds them: read once for all the pages.
-    root_paths = Site.get_site_root_paths()
+    # Wagtail reads the root paths of every site on the platform (two per body) for each page
+    # whose address it gives, from the cache, unless the page already holds them: those of
+    # these bodies' sites alone, read once for all the pages.
+    sites = {body.site.pk: body.site for by_root in pending.values() for body in by_root.values()}
+    root_paths = routing.site_root_paths(*sites.values())
     for code, by_root in pending.items():
         for root_id, page in _sections(by_root, code).items():
             body = by_root[root_id]

@@ -173,3 +173,28 @@ def test_each_language_reads_the_acts_title_in_its_language(client, budget_act, 
 def test_an_act_without_a_russian_title_shows_its_own_on_the_russian_page(client, budget_act):
     russian = main_of(client.get(act_url(budget_act.body, budget_act, "ru")))
     assert "<h1>2027-жылдын бюджети &lt;b&gt;</h1>" in russian
+
+
+def test_links_to_acts_read_the_root_paths_of_their_body_s_site_alone(
+    client, budget_act, settings, monkeypatch
+):
+    """An act's address is its body's documents section's: read against that site's root
+    paths, never every site's (which grow with the platform, two a body)."""
+    from wagtail.models import Site
+
+    from achyk.documents.models import prime_section_urls
+
+    settings.CACHE_PAGE_SECONDS = 0
+    url, russian_section = act_url(budget_act.body, budget_act), section_path(budget_act.body, "ru")
+    every_site = []
+    read_every_site = Site.get_site_root_paths
+    monkeypatch.setattr(
+        Site, "get_site_root_paths", staticmethod(lambda: every_site.append(1) or read_every_site())
+    )
+    response = client.get(url)
+    assert response.status_code == 200
+    act = type(budget_act).objects.select_related("body__site").get(pk=budget_act.pk)
+    assert act.get_absolute_url() == url
+    prime_section_urls([act.body], "ru")
+    assert act.body._documents_section_urls["ru"] == russian_section
+    assert every_site == []
