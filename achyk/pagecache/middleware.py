@@ -189,6 +189,11 @@ def _fresh(frozen, current: tuple) -> bool:
 
 def _thawed(frozen: tuple) -> HttpResponse:
     status, headers, content, _until_then, _current = frozen
+    return response_of(status, headers, content)
+
+
+def response_of(status: int, headers: list, content: bytes) -> HttpResponse:
+    """A response made again from what was kept of one."""
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value

@@ -25,10 +25,9 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
 
 from . import front
-from .middleware import NEAR_EPOCH, NEAR_HIT, may_look_up
+from .middleware import NEAR_EPOCH, NEAR_HIT, may_look_up, response_of
 
 
 class Copy(NamedTuple):
@@ -103,10 +102,8 @@ def _current(copy: Copy, values: dict) -> bool:
     )
 
 
-def _served(copy: Copy) -> HttpResponse:
-    response = HttpResponse(copy.content, status=copy.status)
-    for name, value in copy.headers:
-        response[name] = value
+def _served(copy: Copy):
+    response = response_of(copy.status, copy.headers, copy.content)
     if front.enabled():
         front.mark(response, copy.scope, int(copy.until - time.time()))
     return response
