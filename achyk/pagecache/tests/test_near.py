@@ -244,3 +244,10 @@ def test_a_listener_that_fails_unexpectedly_forgets_what_it_heard_and_listens_ag
     assert "pagecache:gen:global" not in near_on.values
     assert wait_until(lambda: near_on.live, seconds=10)
     assert failed
+
+
+def test_a_host_the_platform_does_not_serve_is_refused_before_any_copy_is_looked_up(
+    client, body_a, near_on
+):
+    client.get(HOME), client.get(HOME)
+    assert client.get(HOME, HTTP_HOST="evil.example.org").status_code == 400
