@@ -109,6 +109,13 @@ def _served(copy: Copy):
     return response
 
 
+def _same_for_every_reader(response) -> bool:
+    """Whether the answer, as the middlewares around the page cache left it, may go to every
+    reader of the address: not streamed, no cookie, and not encoded for this reader (a
+    compression a middleware chose by the request's Accept-Encoding)."""
+    return not (response.streaming or response.cookies or response.has_header("Content-Encoding"))
+
+
 class NearPageMiddleware:
     """Serves a page from this process's copies; keeps the answer of a page cache hit."""
 
@@ -133,7 +140,7 @@ class NearPageMiddleware:
         setattr(request, NEAR_EPOCH, epoch)
         response = self.get_response(request)
         hit = getattr(request, NEAR_HIT, None)
-        if hit is not None and not response.streaming and not response.cookies:
+        if hit is not None and _same_for_every_reader(response):
             counters, until, scope = hit
             if view.heard(counters, epoch):
                 headers = list(response.items())

@@ -251,3 +251,19 @@ def test_a_host_the_platform_does_not_serve_is_refused_before_any_copy_is_looked
 ):
     client.get(HOME), client.get(HOME)
     assert client.get(HOME, HTTP_HOST="evil.example.org").status_code == 400
+
+
+def test_an_answer_compressed_for_one_reader_is_not_kept_for_the_others(
+    client, body_a, near_on, settings
+):
+    """A compressing middleware inside the near copies' would choose by each request's
+    Accept-Encoding: what it sent one reader is not kept for another."""
+    middleware = list(settings.MIDDLEWARE)
+    middleware.insert(middleware.index("achyk.pagecache.near.NearPageMiddleware") + 1,
+                      "django.middleware.gzip.GZipMiddleware")  # fmt: skip
+    settings.MIDDLEWARE = middleware
+    client.get(HOME, HTTP_ACCEPT_ENCODING="gzip")
+    assert client.get(HOME, HTTP_ACCEPT_ENCODING="gzip")["Content-Encoding"] == "gzip"
+    assert len(near.copies) == 0
+    plain = client.get(HOME)
+    assert "Content-Encoding" not in plain and "<html" in plain.content.decode()
