@@ -191,6 +191,13 @@ class BodyHomePage(BasePage):
         context["next_event"] = next_event(self.body)
         sections = list(public(Page.objects.live(), request).child_of(self).in_menu())
         context["sections"] = sections
+        # The home of the body's site in any language (its root page, already read by Wagtail
+        # to route the request) is the home the header links and whose sections the menu lists.
+        site = served.site if served is not None else None
+        if site is not None and site.root_page.translation_key == self.translation_key:
+            from ..templatetags.achyk_content import remember_home
+
+            remember_home(request, self, sections)  # the header and the menu: not asked again
         context["section_of"] = found = sections_by_type(sections)
         context["head"] = head_of(found.get("leadership"))
         context["council"] = council_of(found.get("council"))

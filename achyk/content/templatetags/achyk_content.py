@@ -53,11 +53,25 @@ def _link(request, page, code, target, current) -> dict:
 
 @register.simple_tag(takes_context=True)
 def site_sections(context):
-    """The body's sections in the active language, for the main menu."""
+    """The body's sections in the active language, for the main menu (once per request)."""
     home = site_home(context)
     if home is None:
         return []
-    return list(public(Page.objects.live(), context["request"]).child_of(home).in_menu())
+    request, language = context["request"], translation.get_language()
+    cached = getattr(request, "_achyk_site_sections", None)
+    if cached is None or cached[0] != language:
+        cached = (language, list(public(Page.objects.live(), request).child_of(home).in_menu()))
+        request._achyk_site_sections = cached
+    return cached[1]
+
+
+def remember_home(request, home: Page, menu: list[Page]) -> None:
+    """The body's home, rendering itself, is this request's home and `menu` its sections:
+    the header and the menu (`site_home`, `site_sections`) take them instead of asking the
+    database again."""
+    language = translation.get_language()
+    request._achyk_site_home = (language, home)
+    request._achyk_site_sections = (language, menu)
 
 
 @register.simple_tag(takes_context=True)

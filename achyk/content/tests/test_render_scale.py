@@ -16,10 +16,11 @@ pytestmark = pytest.mark.django_db
 HOME = "/burana/ky/"
 #: The page served and its locale (the body is known since the first request), the view
 #: restrictions (Wagtail's check of the page, then one read for every list), the home's news,
-#: announcements, sections and documents, its score and next event (3 calendar sources), the
-#: menu and the sections other apps hold, the language switch and the body's root paths (2
-#: before), the head (the first person of the leadership page) and the council's deputies.
-HOME_QUERIES = 21
+#: announcements, sections (the menu's too: the home is the header's home, not asked again)
+#: and documents, its score and next event (3 calendar sources), the sections other apps hold,
+#: the language switch and the body's root paths (2 before), the head (the first person of the
+#: leadership page) and the council's deputies.
+HOME_QUERIES = 19
 
 
 def more_bodies(count: int) -> None:
