@@ -26,6 +26,8 @@ from typing import NamedTuple
 from django.conf import settings
 from django.core.cache import cache
 
+from achyk.ui.accessibility import COOKIE_NAME
+
 from . import front
 from .middleware import NEAR_EPOCH, NEAR_HIT, may_look_up, response_of
 
@@ -92,7 +94,7 @@ def address(request) -> tuple:
     of asking for one page keep two copies, never one copy for two pages)."""
     return (
         request.scheme, request.get_host().lower(), request.path,
-        request.META.get("QUERY_STRING", ""), request.COOKIES.get("achyk_a11y", ""),
+        request.META.get("QUERY_STRING", ""), request.COOKIES.get(COOKIE_NAME, ""),
     )  # fmt: skip
 
 
