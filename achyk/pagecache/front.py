@@ -29,6 +29,8 @@ logger = logging.getLogger(__name__)
 
 SCOPE_HEADER = "X-Achyk-Scope"
 BAN_HEADER = "X-Achyk-Ban"
+#: The header Varnish puts on every request it sends the application (its transaction id).
+FETCH_HEADER = "X-Varnish"
 #: Seconds a ban waits for a proxy before it is given up (logged).
 BAN_TIMEOUT = 1.0
 
@@ -42,6 +44,12 @@ def mark(response, scope: str, seconds: int) -> None:
     if seconds > 0:
         response["Surrogate-Control"] = f"max-age={int(seconds)}"
         response[SCOPE_HEADER] = scope
+
+
+def fetching(request) -> bool:
+    """Whether the request is the proxy fetching a page it does not hold (after a ban, or once
+    its copy ran out)."""
+    return "HTTP_" + FETCH_HEADER.upper().replace("-", "_") in request.META
 
 
 class BanNotTaken(Exception):

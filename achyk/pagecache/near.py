@@ -14,6 +14,10 @@ the view holds the values the hit read and its time is not up. When the subscrip
 earlier copy is served again; until it holds again, nothing is served from here; and a request
 that began in an earlier epoch keeps nothing (what it read may predate a move not heard).
 
+The front cache's own fetches (Varnish: a ban, or a copy run out) are answered from Redis,
+never from here: a ban is sent after the change is announced, but may reach Varnish before
+this process has heard the announcement.
+
 At most CACHE_NEAR_BYTES of pages per process (the least recently served go first); 0, or the
 local-memory cache (no other process to hear from), keeps none.
 """
@@ -127,6 +131,10 @@ class NearPageMiddleware:
     def __call__(self, request):
         limit = settings.CACHE_NEAR_BYTES
         if limit <= 0 or settings.CACHE_PAGE_SECONDS <= 0 or not may_look_up(request):
+            return self.get_response(request)
+        if front.fetching(request):
+            # The front cache asks after a ban, which may reach it before this process hears
+            # of the change that caused it: from Redis, or it would keep the old page.
             return self.get_response(request)
         view = cache.watch() if hasattr(cache, "watch") else None
         if view is None or not view.live:

@@ -267,3 +267,15 @@ def test_an_answer_compressed_for_one_reader_is_not_kept_for_the_others(
     assert len(near.copies) == 0
     plain = client.get(HOME)
     assert "Content-Encoding" not in plain and "<html" in plain.content.decode()
+
+
+def test_the_front_cache_fetching_a_page_is_answered_from_redis_not_from_a_copy(
+    client, body_a, near_on, monkeypatch
+):
+    """Varnish fetches after a ban, which may reach it before this process hears of the change
+    that caused it: what it keeps must come from Redis, where the change already is."""
+    client.get(HOME), client.get(HOME)
+    assert len(near.copies) == 1
+    reads = redis_reads(monkeypatch)
+    fetched = client.get(HOME, HTTP_X_VARNISH="32770")
+    assert fetched["X-Cache"] == "hit" and reads == ["get_many"]
