@@ -150,14 +150,24 @@ def collect(*, keys: set[str], body_ids: Iterable[int] | None = None) -> Iterato
             yield from provider.collect(keys=own, body_ids=body_ids)
 
 
-def editor_url(*, key: str, body) -> str | None:
-    """Where `body`'s staff add or edit evidence of kind `key`, if its provider says."""
+def providers_by_kind() -> dict[str, EvidenceProvider]:
+    """The provider of each kind of evidence, by key (the first registered, if two show it),
+    with every provider's kinds read once."""
+    found: dict[str, EvidenceProvider] = {}
     for provider in _providers:
-        if key in {kind.key for kind in provider.kinds()} and hasattr(provider, "editor_url"):
-            url = provider.editor_url(key=key, body=body)
-            if url:
-                return url
-    return None
+        for kind in provider.kinds():
+            found.setdefault(kind.key, provider)
+    return found
+
+
+def editor_url(*, key: str, body, by_kind: dict | None = None) -> str | None:
+    """Where `body`'s staff add or edit evidence of kind `key`, if its provider says.
+    `by_kind` (`providers_by_kind()`), when given, spares reading every provider's kinds again
+    for each key of a list."""
+    provider = (providers_by_kind() if by_kind is None else by_kind).get(key)
+    if provider is None or not hasattr(provider, "editor_url"):
+        return None
+    return provider.editor_url(key=key, body=body) or None
 
 
 def overdue(*, body, today: datetime.date) -> list[OverdueItem]:

@@ -53,10 +53,14 @@ def sections(body: Body) -> Sections:
     return {(page.content_type.model, page.locale.language_code): page for page in children}
 
 
-def editor_for(keys: list[str], body: Body, section_pages: Sections, language: str) -> Editor:
-    """The first editor any of `keys` leads to for `language`; the home page when none does."""
+def editor_for(
+    keys: list[str], body: Body, section_pages: Sections, language: str, by_kind=None
+) -> Editor:
+    """The first editor any of `keys` leads to for `language`; the home page when none does.
+    `by_kind`: the providers of evidence by kind (`evidence.providers_by_kind()`), read once
+    for a list of lines."""
     for key in keys:
-        url = evidence_registry.editor_url(key=key, body=body)
+        url = evidence_registry.editor_url(key=key, body=body, by_kind=by_kind)
         if url:
             return Editor(url, _("Open the form"))
         editor = _default(key, section_pages, language)

@@ -113,10 +113,12 @@ def _finish(body: Body, lines: list[TodoLine], computed_at) -> None:
     changed = tasks.last_change(body.pk)
     recounting = changed is not None and computed_at is not None and changed > computed_at
     section_pages = editors.sections(body)
+    by_kind = evidence.providers_by_kind()
     for line in lines:
         language = body.default_language if body.default_language in line.languages else None
         language = language or line.languages[0]
-        line.editor = editors.editor_for(line.duty.evidence_key_list, body, section_pages, language)
+        keys = line.duty.evidence_key_list
+        line.editor = editors.editor_for(keys, body, section_pages, language, by_kind)
         line.recounting = recounting
 
 

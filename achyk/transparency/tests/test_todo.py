@@ -8,6 +8,8 @@ import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from achyk.bodies.tests.factories import PASSWORD
@@ -81,6 +83,17 @@ def test_each_line_opens_the_right_editor(world):
     assert by_duty[("council-acts", "missing")].url == f"/admin/registry/new/?body={world.pk}"
     explorer = reverse("wagtailadmin_explore", args=[world.site.root_page_id])
     assert by_duty[("news", "overdue")].url == explorer  # "test:page": no editor known
+
+
+@time_machine.travel(scored.NOW, tick=False)
+def test_the_list_reads_the_kinds_of_evidence_once_however_many_lines_it_has(world):
+    """The editors of every line come from one reading of each provider's kinds: the kinds of
+    documents are the document types, a query each time they are read."""
+    with CaptureQueriesContext(connection) as queries:
+        lines = todo.todo_for(world)
+    types = [query for query in queries if 'FROM "documents_documenttype"' in query["sql"]]
+    assert len(lines) == 5
+    assert len(types) == 1
 
 
 @time_machine.travel(scored.NOW, tick=False)
