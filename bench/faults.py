@@ -5,7 +5,8 @@
                            [--redis-seconds 20] [--pg-seconds 10] [--settle 10] [--front]
 
 1. Creates its own PostgreSQL database (`achyk_faults_<pid>`, dropped again unless --keep), migrates
-   it and makes one body with an online reception form.
+   it (in the suite: copies the suite's template of the same migrations, `achyk.templatedb`)
+   and makes one body with an online reception form.
 2. Puts a TCP proxy in front of PostgreSQL and one in front of Redis, and starts the stack as
    `make run` does (`python -m achyk.serve`: gunicorn with 2 workers and the task worker) with
    DATABASE_URL and REDIS_URL pointing at the proxies. Stopping a proxy drops every open
@@ -45,6 +46,7 @@ from pathlib import Path
 
 import psycopg
 
+from achyk import templatedb
 from achyk.operations.frontstack import Ports, start_proxies
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -296,17 +298,24 @@ def table(rows: list[dict]) -> str:
 
 
 def setup(args, var: Path) -> tuple[dict, str, str]:
+    """The database (migrated, one body with a reception form) and the stack's environment.
+    With `args.template_key` (the suite's `templatedb.migrations_key()`), the database is a
+    copy of the suite's template of those migrations when the server holds one."""
     admin = psycopg.connect(args.pg, autocommit=True)
     admin.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-    admin.execute(f"CREATE DATABASE {DATABASE}")
+    key = getattr(args, "template_key", None)
+    copied = key is not None and templatedb.copy_postgresql_template(admin.cursor(), DATABASE, key)
+    if not copied:
+        admin.execute(f"CREATE DATABASE {DATABASE}")
     admin.close()
     direct = with_database(args.pg, DATABASE)
     env = {**os.environ, "ACHYK_EMBEDDED": "1", "DATABASE_URL": direct,
            "ACHYK_VAR_DIR": str(var), "ACHYK_RATE_LIMITS_ON": "0", "LOG_LEVEL": "WARNING",
            "TASKS_BACKEND": "database"}  # fmt: skip
     env.pop("REDIS_URL", None)
-    print("faults: migrating a database of its own...", flush=True)
-    manage(env, "migrate", "--noinput")
+    if not copied:
+        print("faults: migrating a database of its own...", flush=True)
+        manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     field = manage(env, "shell", "-c", SEED).strip().splitlines()[-1]
     return env, direct, field

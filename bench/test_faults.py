@@ -17,6 +17,7 @@ import psycopg
 import pytest
 import redis
 
+from achyk import templatedb
 from bench import faults
 
 PG = os.environ.get("FAULTS_PG", "postgres://postgres@127.0.0.1:5432/postgres")
@@ -37,7 +38,7 @@ def servers(settings):
     except redis.exceptions.RedisError:
         pytest.skip(f"No Redis at {REDIS}: the fault run needs one.")
     return SimpleNamespace(pg=PG, redis=REDIS, keep=False, redis_seconds=6, pg_seconds=4,
-                           settle=3)  # fmt: skip
+                           settle=3, template_key=templatedb.migrations_key())  # fmt: skip
 
 
 def test_redis_stopped_postgresql_restarted_and_worker_killed_lose_no_write(servers):
