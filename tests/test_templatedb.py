@@ -2,7 +2,10 @@
 checkout."""
 
 import importlib.metadata
+import os
 from pathlib import Path
+
+import pytest
 
 from achyk import templatedb
 
@@ -49,3 +52,22 @@ def test_templates_live_in_the_user_s_cache_unless_told(monkeypatch, tmp_path):
     assert templatedb.template_dir() == tmp_path / "cache" / "achyk" / "test-templates"
     monkeypatch.setenv("ACHYK_TEST_TEMPLATE_DIR", str(tmp_path / "here"))
     assert templatedb.template_dir() == tmp_path / "here"
+
+
+@pytest.mark.django_db
+def test_a_database_is_copied_from_the_template_of_its_migrations_only():
+    """The fault run's database (bench/faults.py) is a copy of the suite's template when the
+    server holds one of the same migrations, and is not made from a template of others."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL templates: the suite on PostgreSQL (DATABASE_URL) runs this.")
+    name = f"achyk_copy_{os.getpid()}"
+    with connection.creation._nodb_cursor() as cursor:
+        assert not templatedb.copy_postgresql_template(cursor, name, "0" * 16)
+        try:
+            assert templatedb.copy_postgresql_template(cursor, name, templatedb.migrations_key())
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            assert cursor.fetchone() == (1,)
+        finally:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
