@@ -87,6 +87,7 @@ class Walker:
     def __init__(self, user):
         self.user = user
         self.owners: dict = {}
+        self._samples: dict = {}  # model -> sample(model): asked for by every route
 
     def addresses(self, route: Route) -> list[str]:
         if route.name == "wagtail_bulk_action":
@@ -116,7 +117,13 @@ class Walker:
         ]
 
     def sample(self, model) -> list:
-        """One object of each kind (each page type): the user's own if the user reaches one."""
+        """One object of each kind (each page type): the user's own if the user reaches one.
+        Read once per model: the walk asks it for nearly every route."""
+        if model not in self._samples:
+            self._samples[model] = self._sample(model)
+        return list(self._samples[model])
+
+    def _sample(self, model) -> list:
         chosen: dict = {}
         for obj in model._default_manager.order_by("pk"):
             kind = getattr(obj, "content_type_id", None)
