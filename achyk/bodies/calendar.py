@@ -52,9 +52,10 @@ class EventSource(Protocol):
 
     def events(
         self, *, body, language: str, start: datetime.datetime | None,
-        end: datetime.datetime | None,
+        end: datetime.datetime | None, first: int | None = None,
     ) -> Iterable[CalendarEvent]:  # fmt: skip
-        """The body's public events starting in [start, end) (None: unbounded)."""
+        """The body's public events starting in [start, end) (None: unbounded); with `first`,
+        only the `first` earliest of them (by start, then primary key)."""
 
 
 #: The kinds of public events, the same for every source (labels: the calendar's app).
@@ -75,14 +76,21 @@ def sources() -> list[EventSource]:
 
 def events(
     *, body, language: str, start: datetime.datetime | None = None,
-    end: datetime.datetime | None = None, kind: str | None = None,
+    end: datetime.datetime | None = None, kind: str | None = None, first: int | None = None,
 ) -> list[CalendarEvent]:  # fmt: skip
-    """Every public event of `body` from every source, in order of start."""
+    """Every public event of `body` from every source, in order of start; with `first`, the
+    `first` earliest only (each source then builds no more than that many: the home's next
+    event is one of the year's). Events starting at the same moment come in an order of
+    their own, so with `first` a tie at the last place may be decided otherwise than in the
+    whole list."""
     found = []
     for source in _sources:
         if kind is not None and kind not in source.kinds():
             continue
-        for event in source.events(body=body, language=language, start=start, end=end):
+        # A source of several kinds may give `first` events of other kinds than `kind`.
+        limit = first if kind is None else None
+        for event in source.events(body=body, language=language, start=start, end=end, first=limit):
             if kind is None or event.kind == kind:
                 found.append(event)
-    return sorted(found, key=lambda event: (event.starts_at, event.key))
+    found.sort(key=lambda event: (event.starts_at, event.key))
+    return found if first is None else found[:first]

@@ -19,11 +19,13 @@ from .needs.models import FocusGroup, Priority, category_label
 HOUR = datetime.timedelta(hours=1)
 
 
-def _span(queryset, start, end):
+def _span(queryset, start, end, first=None):
     if start is not None:
         queryset = queryset.filter(starts_at__gte=start)
     if end is not None:
         queryset = queryset.filter(starts_at__lt=end)
+    if first is not None:
+        queryset = queryset.order_by("starts_at", "pk")[:first]
     return queryset
 
 
@@ -33,8 +35,8 @@ class EventSource:
     def kinds(self):
         return ("gathering", "council", "training", "report", "meeting")
 
-    def events(self, *, body, language, start=None, end=None):
-        rows = _span(Event.objects.published().filter(body=body), start, end)
+    def events(self, *, body, language, start=None, end=None, first=None):
+        rows = _span(Event.objects.published().filter(body=body), start, end, first)
         with translation.override(language):
             for item in rows:
                 item.body = body  # the texts' fallback language, without a query a row
@@ -60,9 +62,9 @@ class FocusGroupSource:
     def kinds(self):
         return ("focus_group",)
 
-    def events(self, *, body, language, start=None, end=None):
+    def events(self, *, body, language, start=None, end=None, first=None):
         rows = FocusGroup.objects.filter(body=body, study__is_published=True)
-        rows = list(_span(rows, start, end).select_related("settlement", "study"))
+        rows = list(_span(rows.select_related("settlement", "study"), start, end, first))
         own = {c.code: str(c) for c in body.own_categories.all()} if rows else {}
         with translation.override(language):
             for item in rows:

@@ -14,12 +14,14 @@ class HearingSource:
     def kinds(self):
         return ("hearing",)
 
-    def events(self, *, body, language, start=None, end=None):
+    def events(self, *, body, language, start=None, end=None, first=None):
         rows = Hearing.objects.published().filter(body=body)
         if start is not None:
             rows = rows.filter(starts_at__gte=start)
         if end is not None:
             rows = rows.filter(starts_at__lt=end)
+        if first is not None:
+            rows = rows.order_by("starts_at", "pk")[:first]
         with translation.override(language):
             for item in rows:
                 item.body = body  # the texts' fallback language, without a query a row

@@ -235,8 +235,9 @@ def next_event(body: Body) -> calendar.CalendarEvent | None:
     every app's calendar (`bodies.calendar`), in the active language; None within a year."""
     now = timezone.now()
     upcoming = calendar.events(
-        body=body, language=translation.get_language(), start=now, end=now + EVENT_HORIZON
-    )
+        body=body, language=translation.get_language(), start=now, end=now + EVENT_HORIZON,
+        first=1,
+    )  # fmt: skip
     return upcoming[0] if upcoming else None
 
 

@@ -89,6 +89,35 @@ def test_the_calendar_shows_hearings_focus_groups_and_events_once(client, body_a
     assert client.get("/burana/ru/participation/calendar/?kind=<x>").status_code == 200
 
 
+def test_the_home_shows_the_earliest_coming_event_of_every_source(client, body_a, body_b):
+    """The home asks each source for its first coming event only; what it shows is the same
+    as the first of the whole calendar."""
+    from achyk.bodies import calendar
+
+    study = f.study(body_a)
+    for days in (12, 4, 30):
+        f.focus_group(study, days=days)
+    f.event(body_a, days=-2, title_ru="Прошедший сход")
+    for days in (9, 3, 25):
+        f.event(body_a, days=days, title_ru=f"Сход через {days} дней")
+    hearing(body_a)  # in 10 days
+    f.event(body_b, days=1, title_ru="Чужое событие")
+    now = timezone.now()
+    coming = calendar.events(body=body_a, language="ru", start=now)
+    assert [event.title for event in coming[:2]] == ["Сход через 3 дней", coming[1].title]
+    assert coming[1].kind == "focus_group"
+    for first in (1, 2, 5):
+        assert (
+            calendar.events(body=body_a, language="ru", start=now, first=first) == (coming[:first])
+        )
+    html = client.get("/burana/ru/").content.decode()
+    section = html[
+        html.index('id="h-next-event"') : html.index("</section>", html.index('id="h-next-event"'))
+    ]
+    assert "Сход через 3 дней" in section
+    assert "Чужое событие" not in section and "Прошедший сход" not in section
+
+
 def test_the_event_page_offers_add_to_my_calendar(client, body_a):
     event = f.event(body_a)
     response = client.get(f"/burana/ru/participation/calendar/{event.pk}/")
