@@ -8,8 +8,9 @@ connections on the production set-up: PostgreSQL, Redis, nginx -> Varnish -> gun
 1. Migrates the database and loads the demo into it if it is empty (12 bodies).
 2. Starts the stack as `make run-front` does (achyk.operations.frontstack): the application
    (`python -m achyk.serve`: gunicorn 2 workers x 8 threads and the task worker; HEALTH_PORT;
-   FRONT_CACHE_URLS), Varnish with deploy/varnish/achyk.vcl and nginx in front of it, plus an
-   nginx server that sends the body's home page, fetched once, as a static file.
+   FRONT_CACHE_URLS), Varnish with deploy/varnish/achyk.vcl and nginx in front of it with its
+   one-second micro-cache, plus an nginx server that sends the body's home page, fetched
+   once, as a static file.
 3. wrk (-t2, --connections, --duration) against, in this order: nginx static, the home page
    through nginx and Varnish (hits), through Varnish alone, the application alone (its page
    cache's hits), /healthz on the application, and a second gunicorn like it with the page
@@ -71,6 +72,12 @@ def parse_args(argv):
     parser.add_argument("--load-connections", type=int, default=200)
     parser.add_argument("--no-load", action="store_true", help="skip step 5")
     return parser.parse_args(argv)
+
+
+def caches(headers: dict) -> str:
+    """Where an answer through the front came from: nginx's micro-cache (X-Micro-Cache: HIT,
+    MISS, ...) and Varnish (X-Front-Cache: hit, miss, pass, as it was when nginx kept it)."""
+    return f"nginx {headers.get('X-Micro-Cache')}, varnish {headers.get('X-Front-Cache')}"
 
 
 def get(url: str, headers: dict | None = None) -> tuple[int, dict, str]:
@@ -251,7 +258,7 @@ def main(argv=None) -> int:
         status, headers, html = get(front + home)
         (static / "home.html").write_text(html, encoding="utf-8")
         wait_for(f"http://127.0.0.1:{ports.front + 1}/home.html")
-        states = [get(front + home)[1].get("X-Front-Cache") for _ in range(2)]
+        states = [caches(get(front + home)[1]) for _ in range(2)]
         report["home_bytes"], report["front_states"] = len(html.encode()), states
         print(f"bench.front: home {len(html.encode())} bytes; front cache says {states}")
         get(direct + home)
@@ -306,10 +313,10 @@ def main(argv=None) -> int:
             time.sleep(0.05)  # the ban is sent by the task worker, which looks every second
             after = get(front + home)
         report["publish"] = {
-            "before": before[1].get("X-Front-Cache"), "after": after[1].get("X-Front-Cache"),
+            "before": caches(before[1]), "after": caches(after[1]),
             "visible": title in after[2],
             "visible_after_s": round(time.monotonic() - published, 2),
-            "kept_again": get(front + home)[1].get("X-Front-Cache"),
+            "kept_again": caches(get(front + home)[1]),
         }  # fmt: skip
         print(f"bench.front: publish -> {report['publish']}"
               + ("" if title in after[2] else "  STALE"), flush=True)  # fmt: skip

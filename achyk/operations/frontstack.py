@@ -58,10 +58,11 @@ def vcl(ports: Ports) -> str:
 
 
 def nginx_config(directory: Path, ports: Ports, static: Path | None = None) -> str:
-    """nginx without TLS: `location /` as in deploy/nginx/achyk.conf, to Varnish; with
+    """nginx without TLS: `location /` as in deploy/nginx/achyk.conf, to Varnish through the
+    micro-cache (its files under `directory`/micro); with
     `static`, a second server on ports.front + 1 serving that directory's files as they are
     (the benchmark's reference)."""
-    for name in ("client", "proxy", "fastcgi", "uwsgi", "scgi"):
+    for name in ("client", "proxy", "fastcgi", "uwsgi", "scgi", "micro"):
         (directory / name).mkdir(parents=True, exist_ok=True)
     user = "user root;\n" if os.geteuid() == 0 else ""
     reference = (
@@ -94,6 +95,12 @@ http {{
         server 127.0.0.1:{ports.varnish};
         keepalive 64;
     }}
+    proxy_cache_path {directory}/micro levels=1:2 keys_zone=achyk_micro:10m max_size=256m
+                     inactive=10s use_temp_path=off;
+    map $http_cookie $achyk_personal {{
+        default 0;
+        "~(^|;\\s*)(sessionid|messages)=" 1;
+    }}
     server {{
         listen 127.0.0.1:{ports.front};
         location / {{
@@ -103,6 +110,15 @@ http {{
             proxy_set_header Host $http_host;
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_cache achyk_micro;
+            proxy_cache_key "$scheme|$host|$request_uri|$cookie_achyk_a11y";
+            proxy_ignore_headers Cache-Control Expires;
+            proxy_cache_bypass $achyk_personal $http_authorization;
+            proxy_no_cache $achyk_personal $http_authorization;
+            proxy_cache_lock on;
+            proxy_cache_lock_timeout 2s;
+            proxy_cache_use_stale updating;
+            add_header X-Micro-Cache $upstream_cache_status always;
         }}
     }}
 {reference}}}

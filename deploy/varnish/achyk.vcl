@@ -126,6 +126,11 @@ sub vcl_deliver {
     } else {
         set resp.http.X-Front-Cache = "miss";
     }
+    # A kept copy may be kept by nginx for one second more (its micro-cache, deploy/nginx:
+    # hits at nginx's pace); nginx keeps nothing else and never shows this header.
+    if (resp.http.X-Front-Cache != "pass") {
+        set resp.http.X-Accel-Expires = "1";
+    }
     unset resp.http.X-Achyk-Scope;
     unset resp.http.Surrogate-Control;
     unset resp.http.Via;

@@ -388,6 +388,44 @@ def test_the_shipped_varnish_configuration_follows_the_page_cache_s_rules(settin
     assert "beresp.http.Surrogate-Control" in vcl
 
 
+def test_the_shipped_nginx_keeps_for_a_second_only_what_varnish_keeps_and_nothing_personal(
+    tmp_path,
+):
+    """deploy/nginx/achyk.conf and the local stack's nginx (`make run-front`) keep an answer
+    only when Varnish marks it as a copy it keeps (X-Accel-Expires, never on a pass), for one
+    second, keyed like Varnish by scheme, host, address and the display cookie, and neither
+    serve nor keep one for a request with the cookies of signed-in staff."""
+    import re
+    from pathlib import Path
+
+    from achyk.operations import frontstack
+
+    root = Path(__file__).resolve().parents[3]
+    vcl = (root / "deploy/varnish/achyk.vcl").read_text()
+    deliver = vcl[vcl.index("sub vcl_deliver") :]
+    assert (
+        'if (resp.http.X-Front-Cache != "pass") {\n        set resp.http.X-Accel-Expires = "1";'
+        in (deliver)
+    )
+    ports = frontstack.Ports(front=18080, varnish=18081, ban=18091, app=18000, health=18001)
+    configs = {
+        "deploy/nginx/achyk.conf": (root / "deploy/nginx/achyk.conf").read_text(),
+        "make run-front": frontstack.nginx_config(tmp_path, ports),
+    }
+    for name, text in configs.items():
+        personal = re.search(r'"~\(\^\|;\\s\*\)\(([^)]*)\)=" 1;', text)[1].split("|")
+        assert set(personal) == set(middleware.PERSONAL_COOKIES), name
+        key = re.search(r'proxy_cache_key "([^"]*)";', text)[1]
+        assert key == f"$scheme|$host|$request_uri|$cookie_{COOKIE_NAME}", name
+        for line in (
+            "proxy_ignore_headers Cache-Control Expires;",  # only Varnish's mark counts
+            "proxy_cache_bypass $achyk_personal $http_authorization;",
+            "proxy_no_cache $achyk_personal $http_authorization;",
+        ):
+            assert line in text, (name, line)
+        assert "proxy_cache_valid" not in text, name  # nothing kept without the mark
+
+
 def test_bans_failing_one_after_another_wait_as_one_try_that_lasts_for_the_latest(db, settings):
     """Changes go on while a proxy is down: one try waits for it, not one per change."""
     url = f"http://127.0.0.1:{closed_port()}/"
