@@ -413,9 +413,16 @@ def pytest_collection_modifyitems(items):
     """Order as pytest-django does (tests in a transaction, then transactional tests, then
     tests without a database), and within the first group tests of the shared platform first,
     so that it is rolled back and built again as seldom as possible; among those, the tests
-    of each layer together, after the tests of no layer."""
+    of each layer together, after the tests of no layer.
+
+    Before all of them, the tests marked `waits`: they spend most of their time waiting on
+    processes they start (the fault run's stack, half a minute), which the other worker's
+    tests fill. Last in the order, the other worker could be done before them, or take the
+    tests queued after them, and the run would end with one core waiting."""
 
     def order(item):
+        if item.get_closest_marker("waits") is not None:
+            return (-1, 0, "")
         if _is_transactional(item):
             return (1, 0, "")
         if _uses_db(item):

@@ -41,6 +41,7 @@ def servers(settings):
                            settle=3, template_key=templatedb.migrations_key())  # fmt: skip
 
 
+@pytest.mark.waits  # on the stack under its faults: other tests use the core meanwhile
 def test_redis_stopped_postgresql_restarted_and_worker_killed_lose_no_write(servers):
     redis_row, pg_row, worker_row, whole = faults.run(servers)
 
