@@ -24,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 VCL = ROOT / "deploy" / "varnish" / "achyk.vcl"
+NGINX_SITE = ROOT / "deploy" / "nginx" / "achyk.conf"
 NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
 VARNISHD = os.environ.get("VARNISHD", "/usr/sbin/varnishd")
 
@@ -57,11 +58,31 @@ def vcl(ports: Ports) -> str:
     return text.replace('.port = "8001";', f'.port = "{ports.health}";', 1)
 
 
+def _replaced(text: str, old: str, new: str) -> str:
+    if old not in text:
+        raise ValueError(f"deploy/: {old!r} is not where the local stack expects it")
+    return text.replace(old, new, 1)
+
+
+def nginx_site(directory: Path, ports: Ports) -> tuple[str, str]:
+    """What the local nginx takes from deploy/nginx/achyk.conf, as `vcl()` takes the VCL: the
+    part before its first server (the upstream to Varnish, the micro-cache's store and its
+    map of staff cookies) and its `location /`, with these ports and the micro-cache's files
+    under `directory`/micro. The Host sent on keeps the port: here it is part of the address."""
+    text = NGINX_SITE.read_text(encoding="utf-8")
+    head = text[: text.index("\nserver {")]
+    head = _replaced(head, "server 127.0.0.1:6081;", f"server 127.0.0.1:{ports.varnish};")
+    head = _replaced(head, "/var/cache/nginx/achyk", str(directory / "micro"))
+    start = text.index("    location / {")
+    location = text[start : text.index("\n    }\n", start) + len("\n    }")]
+    location = _replaced(location, "Host $host;", "Host $http_host;")
+    return head, location
+
+
 def nginx_config(directory: Path, ports: Ports, static: Path | None = None) -> str:
-    """nginx without TLS: `location /` as in deploy/nginx/achyk.conf, to Varnish through the
-    micro-cache (its files under `directory`/micro); with
-    `static`, a second server on ports.front + 1 serving that directory's files as they are
-    (the benchmark's reference)."""
+    """nginx without TLS: the upstream, the micro-cache and `location /` of
+    deploy/nginx/achyk.conf (`nginx_site`), to Varnish; with `static`, a second server on
+    ports.front + 1 serving that directory's files as they are (the benchmark's reference)."""
     for name in ("client", "proxy", "fastcgi", "uwsgi", "scgi", "micro"):
         (directory / name).mkdir(parents=True, exist_ok=True)
     user = "user root;\n" if os.geteuid() == 0 else ""
@@ -75,6 +96,7 @@ def nginx_config(directory: Path, ports: Ports, static: Path | None = None) -> s
         if static
         else ""
     )
+    head, location = nginx_site(directory, ports)
     return f"""daemon off;
 master_process on;
 worker_processes auto;
@@ -91,35 +113,10 @@ http {{
     uwsgi_temp_path {directory}/uwsgi;
     scgi_temp_path {directory}/scgi;
     client_max_body_size 25m;
-    upstream achyk_front {{
-        server 127.0.0.1:{ports.varnish};
-        keepalive 64;
-    }}
-    proxy_cache_path {directory}/micro levels=1:2 keys_zone=achyk_micro:10m max_size=256m
-                     inactive=10s use_temp_path=off;
-    map $http_cookie $achyk_personal {{
-        default 0;
-        "~(^|;\\s*)(sessionid|messages)=" 1;
-    }}
+{head}
     server {{
         listen 127.0.0.1:{ports.front};
-        location / {{
-            proxy_pass http://achyk_front;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host $http_host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto $scheme;
-            proxy_cache achyk_micro;
-            proxy_cache_key "$scheme|$host|$request_uri|$cookie_achyk_a11y";
-            proxy_ignore_headers Cache-Control Expires;
-            proxy_cache_bypass $achyk_personal $http_authorization;
-            proxy_no_cache $achyk_personal $http_authorization;
-            proxy_cache_lock on;
-            proxy_cache_lock_timeout 2s;
-            proxy_cache_use_stale updating;
-            add_header X-Micro-Cache $upstream_cache_status always;
-        }}
+{location}
     }}
 {reference}}}
 """
