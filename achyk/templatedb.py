@@ -208,13 +208,22 @@ def _file_lock(path: Path):
 # PostgreSQL: the template is a database; each process's test database is made from it.
 
 
+@contextlib.contextmanager
+def _pg_locked(cursor):
+    """PG_LOCK held: no other process builds, copies or removes a template meanwhile."""
+    cursor.execute("SELECT pg_advisory_lock(%s)", [PG_LOCK])
+    try:
+        yield
+    finally:
+        cursor.execute("SELECT pg_advisory_unlock(%s)", [PG_LOCK])
+
+
 def copy_postgresql_template(cursor, name: str, key: str) -> bool:
     """Make the database `name` a copy of a test template of the migrations `key`
     (`migrations_key()`) if the server holds one; whether it did. `cursor`: an autocommit
     connection's, outside any database to copy. The stack a test starts (bench.faults) gets
     a migrated database this way in a second instead of migrating one."""
-    cursor.execute("SELECT pg_advisory_lock(%s)", [PG_LOCK])
-    try:
+    with _pg_locked(cursor):
         cursor.execute(
             "SELECT datname FROM pg_database WHERE datname LIKE %s ORDER BY datname LIMIT 1",
             [f"{TEST_DATABASE_PREFIX}%_template_{key}"],
@@ -223,8 +232,6 @@ def copy_postgresql_template(cursor, name: str, key: str) -> bool:
         if row is not None:
             cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{row[0]}"')
         return row is not None
-    finally:
-        cursor.execute("SELECT pg_advisory_unlock(%s)", [PG_LOCK])
 
 
 def _postgresql(connection, original, key: str, verbosity: int) -> str:
@@ -233,21 +240,17 @@ def _postgresql(connection, original, key: str, verbosity: int) -> str:
     prefix = f"{TEST_DATABASE_PREFIX}{connection.settings_dict['NAME']}_template_"
     template = f"{prefix}{key}"
     quote = connection.ops.quote_name
-    with creation._nodb_cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_lock(%s)", [PG_LOCK])
-        try:
-            cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [f"{prefix}%"])
-            existing = {row[0] for row in cursor.fetchall()}
-            if template not in existing:
-                _build(connection, original, template, verbosity)
-            for old in existing - {template}:
-                with contextlib.suppress(DatabaseError):  # in use by another run: removed later
-                    cursor.execute(f"DROP DATABASE IF EXISTS {quote(old)}")
-            if verbosity >= 1:
-                creation.log(f"Copying the test database template into {name}...")
-            cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)}")
-            cursor.execute(f"CREATE DATABASE {quote(name)} TEMPLATE {quote(template)}")
-        finally:
-            cursor.execute("SELECT pg_advisory_unlock(%s)", [PG_LOCK])
+    with creation._nodb_cursor() as cursor, _pg_locked(cursor):
+        cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [f"{prefix}%"])
+        existing = {row[0] for row in cursor.fetchall()}
+        if template not in existing:
+            _build(connection, original, template, verbosity)
+        for old in existing - {template}:
+            with contextlib.suppress(DatabaseError):  # in use by another run: removed later
+                cursor.execute(f"DROP DATABASE IF EXISTS {quote(old)}")
+        if verbosity >= 1:
+            creation.log(f"Copying the test database template into {name}...")
+        cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)}")
+        cursor.execute(f"CREATE DATABASE {quote(name)} TEMPLATE {quote(template)}")
     _use(connection, name)
     return name
