@@ -27,7 +27,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.template.loader import render_to_string
 from django.utils import formats
-from django.utils.safestring import SafeString
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 Number = Decimal | int | float
@@ -155,6 +156,7 @@ def context(chart: Chart) -> dict:
         else [],
         "table": _table(chart),
         "category_header": chart.category_header or gettext("Item"),
+        "drawing": DRAWINGS[chart.kind](draw),
         **draw,
     }
 
@@ -430,3 +432,113 @@ def _lines(chart: Chart, scale: _Scale) -> dict:
         "tick_x": left - 6, "grid_x1": left, "grid_x2": WIDTH - right,
         "axis": {"y": round(top + plot_h - scale.fraction(0) * plot_h, 1)},
     }  # fmt: skip
+
+
+# The SVG's shapes and text, written from the geometry above. A chart places hundreds of
+# numbers; Django's template engine writes them several times slower than these f-strings
+# (the budget year page's five charts: 11 ms in the template, about 2 ms here), so the
+# template (ui/includes/chart.html) holds the figure around them: caption, legend, table.
+# Coordinates are numbers of ours; every text is escaped.
+
+
+def _draw_bars(d: dict) -> SafeString:
+    ticks = d["ticks"]
+    parts = ['\n<g class="chart-grid">']
+    parts += [
+        f'<line x1="{t["at"]}" x2="{t["at"]}" y1="{d["grid_y1"]}" y2="{d["grid_y2"]}"/>'
+        for t in ticks
+    ]
+    parts.append('</g>\n<g class="chart-ticks" text-anchor="middle">')
+    parts += [
+        f'<text x="{t["at"]}" y="{d["tick_y"]}">{escape(t["label"])}</text>'
+        for t in ticks
+        if t["label"]
+    ]
+    parts.append("</g>\n")
+    for row in d["rows"]:
+        full = f"<title>{escape(row['full'])}</title>" if row["label"] != str(row["full"]) else ""
+        parts.append(
+            f'<g><text class="chart-label" x="{d["label_x"]}" y="{row["y"]}" text-anchor="end">'
+            f"{full}{escape(row['label'])}</text>\n"
+        )
+        parts += [
+            f'<rect class="{b["css"]}" x="{b["x"]}" y="{b["y"]}" width="{b["w"]}" '
+            f'height="{b["h"]}"/><text class="chart-value" x="{b["text_x"]}" '
+            f'y="{b["text_y"]}">{escape(b["value"])}</text>'
+            for b in row["bars"]
+        ]
+        parts.append("</g>\n")
+    axis = d["axis"]
+    parts.append(
+        f'<line class="chart-axis" x1="{axis["x"]}" x2="{axis["x"]}" y1="{axis["y1"]}" '
+        f'y2="{axis["y2"]}"/>\n'
+    )
+    return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
+
+
+def _draw_value_grid(d: dict) -> list[str]:
+    """The horizontal grid lines and the value labels on the left (columns and lines)."""
+    ticks = d["yticks"]
+    parts = ['\n<g class="chart-grid">']
+    parts += [
+        f'<line x1="{d["grid_x1"]}" x2="{d["grid_x2"]}" y1="{t["at"]}" y2="{t["at"]}"/>'
+        for t in ticks
+    ]
+    parts.append('</g>\n<g class="chart-ticks" text-anchor="end">')
+    parts += [
+        f'<text x="{d["tick_x"]}" y="{t["at"]}" dy="4">{escape(t["label"])}</text>' for t in ticks
+    ]
+    parts.append("</g>\n\n")
+    return parts
+
+
+def _draw_columns(d: dict) -> SafeString:
+    parts = _draw_value_grid(d)
+    for column in d["columns"]:
+        full = escape(column["full"])
+        parts.append("<g>")
+        parts += [
+            f'<rect class="{b["css"]}" x="{b["x"]}" y="{b["y"]}" width="{b["w"]}" '
+            f'height="{b["h"]}"><title>{full}: {escape(b["value"])}</title></rect>'
+            for b in column["bars"]
+        ]
+        if column["label"]:
+            parts.append(
+                f'<text class="chart-label" x="{column["x"]}" y="{d["label_y"]}" '
+                f'text-anchor="middle">{escape(column["label"])}</text>'
+            )
+        parts.append("</g>\n")
+    axis = d["axis"]
+    parts.append(
+        f'<line class="chart-axis" x1="{axis["x1"]}" x2="{axis["x2"]}" y1="{axis["y"]}" '
+        f'y2="{axis["y"]}"/>\n'
+    )
+    return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
+
+
+def _draw_lines(d: dict) -> SafeString:
+    parts = _draw_value_grid(d)
+    y = d["axis"]["y"]
+    parts.append(
+        f'<line class="chart-axis" x1="{d["grid_x1"]}" x2="{d["grid_x2"]}" y1="{y}" y2="{y}"/>\n'
+    )
+    for line in d["lines"]:
+        parts.append(
+            f'<g class="{line["css"]}"><path class="chart-line" d="{line["d"]}" fill="none"/>'
+        )
+        parts += [
+            f'<circle cx="{p["x"]}" cy="{p["y"]}" r="3.5"><title>{escape(p["label"])}: '
+            f"{escape(p['value'])}</title></circle>"
+            for p in line["points"]
+        ]
+        parts.append("</g>\n")
+    parts.append('<g class="chart-labels" text-anchor="middle">')
+    parts += [
+        f'<text x="{label["x"]}" y="{d["label_y"]}">{escape(label["label"])}</text>'
+        for label in d["labels"]
+    ]
+    parts.append("</g>\n")
+    return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
+
+
+DRAWINGS = {"bar": _draw_bars, "column": _draw_columns, "line": _draw_lines}

@@ -165,6 +165,24 @@ def test_titles_and_labels_are_escaped_and_long_labels_shortened_in_the_image_on
     assert svg.find("title").text == HOSTILE and svg.find("desc").text == HOSTILE
 
 
+@pytest.mark.parametrize("kind", charts.KINDS)
+def test_every_kind_of_chart_writes_every_text_escaped_in_well_formed_svg(kind):
+    """The SVG's shapes are written in Python (charts.DRAWINGS), not by the template: every
+    text a reader may have typed (a category, a series, a unit) arrives as text."""
+    categories = [HOSTILE, "Б", HOSTILE + " " * 3 + "Өтө узун аталыш бар болгон бюджеттин беренеси"]
+    series = [charts.Series(HOSTILE, [1, None, 3]), charts.Series("Б", [2, -1, 0])]
+    spec = charts.Chart(kind, HOSTILE, categories, series, unit=HOSTILE)
+
+    html = render(spec)
+
+    assert "<script>" not in html
+    svg = svg_of(html)  # parses: nothing unescaped broke the markup
+    texts = " ".join(element.text or "" for element in svg.iter())
+    assert HOSTILE in texts  # the whole text, unescaped once by the parser
+    shapes = {"bar": "rect", "column": "rect", "line": "circle"}[kind]
+    assert len(list(svg.iter(shapes))) == 5  # one per value, none for the missing one
+
+
 def test_colours_come_from_the_stylesheet_so_the_contrast_modes_apply():
     html = render(charts.line_chart("x", ["a", "b"], [charts.Series("s", [1, 2])]))
     assert 'fill="currentColor"' in html
