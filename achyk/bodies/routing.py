@@ -122,7 +122,22 @@ def site_root_paths(*sites) -> list:
     """The root paths of `sites` (each site's home page in every language), most specific
     first, as `Site.get_site_root_paths()` gives them for every site: what Wagtail needs to
     give an address to a page of these sites. One query, whatever the number of sites on the
-    platform (Wagtail's own list holds them all, read whole from the cache)."""
+    platform (Wagtail's own list holds them all, read whole from the cache). Those of one
+    site are kept on that `Site` object (a request's own copy, `_copy`), so the pages of a
+    request that ask again for its body's site read them once."""
+    if len(sites) == 1 and ROOT_PATHS in sites[0].__dict__:
+        return sites[0].__dict__[ROOT_PATHS]
+    paths = _read_root_paths(sites)
+    if len(sites) == 1:
+        sites[0].__dict__[ROOT_PATHS] = paths
+    return paths
+
+
+#: Where a `Site` object keeps its root paths once read (`site_root_paths`).
+ROOT_PATHS = "_achyk_root_paths"
+
+
+def _read_root_paths(sites) -> list:
     from django.db.models import OuterRef, Subquery
     from wagtail.models import Page
     from wagtail.models.sites import SiteRootPath
@@ -150,6 +165,7 @@ def _copy(body: Body | None) -> Body | None:
     fresh = copy.copy(body)
     if body.site is not None:
         fresh.site = copy.copy(body.site)
+        fresh.site.__dict__.pop(ROOT_PATHS, None)  # read afresh by each request
     return fresh
 
 

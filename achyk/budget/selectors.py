@@ -37,13 +37,20 @@ def budget_for(user, pk) -> Budget:
 
 
 def public_budget(body: Body, year: int) -> Budget | None:
-    """The body's budget of `year` if it has published any stage, else None."""
-    return (
+    """The body's budget of `year` if it has published any stage, else None. The budget and
+    the act that approved it (the body's own) hold `body` as given: its site and its pages'
+    addresses, read once for the request, are not read again for them."""
+    budget = (
         Budget.objects.filter(body=body, year=year, stages__isnull=False)
-        .select_related("body", "approved_by")
+        .select_related("approved_by")
         .distinct()
         .first()
     )
+    if budget is not None:
+        budget.body = body
+        if budget.approved_by is not None and budget.approved_by.body_id == body.pk:
+            budget.approved_by.body = body
+    return budget
 
 
 def published_years(body: Body) -> list[int]:

@@ -325,14 +325,17 @@ def _sections(by_root: dict, language: str) -> dict:
     """{site root id: the first live documents section under its home page in `language`}."""
     from wagtail.models import Page  # the section is a content page; no import of content
 
-    roots = {
-        key: (pk, path, depth)
-        for pk, path, depth, key in Page.objects.filter(pk__in=by_root).values_list(
-            "pk", "path", "depth", "translation_key"
-        )
-    }
-    translated = Page.objects.filter(translation_key__in=roots, locale__language_code=language)
-    home_paths = dict(translated.values_list("translation_key", "path"))
+    # every language version of the site roots (the roots among them), in one query
+    keys = Page.objects.filter(pk__in=by_root).values("translation_key")
+    rows = Page.objects.filter(translation_key__in=keys).values_list(
+        "pk", "path", "depth", "translation_key", "locale__language_code"
+    )
+    roots, home_paths = {}, {}
+    for pk, path, depth, key, code in rows:
+        if pk in by_root:
+            roots[key] = (pk, path, depth)
+        if code == language:
+            home_paths[key] = path
     condition = models.Q(pk__in=[])
     homes = {}  # the home's path in `language` (else the root's own) -> site root id
     for key, (pk, path, depth) in roots.items():

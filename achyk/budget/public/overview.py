@@ -32,15 +32,25 @@ def revenue_by_category(budget: Budget, *, stage: str) -> list[tuple[str, Decima
         .annotate(amount=Sum("amount"))
         .order_by()
     )
-    codes = Classification.objects.filter(
-        country=budget.body.country, kind=Classification.Kind.ECONOMIC
-    ).in_bulk()
+    codes = _economic_codes(budget)
     found: dict[str, Decimal] = {}
     for row in rows:
         category = _below_root(codes, row["economic"])
         name = category.name if category else "—"
         found[name] = found.get(name, Decimal(0)) + row["amount"]
     return sorted(found.items(), key=lambda pair: (-pair[1], pair[0]))
+
+
+def _economic_codes(budget: Budget) -> dict:
+    """The economic codes of the budget's country by id, read once for the budget object (a
+    page draws its plan's revenue and its execution's)."""
+    codes = budget.__dict__.get("_economic_codes")
+    if codes is None:
+        codes = Classification.objects.filter(
+            country=budget.body.country, kind=Classification.Kind.ECONOMIC
+        ).in_bulk()
+        budget.__dict__["_economic_codes"] = codes
+    return codes
 
 
 def _below_root(codes: dict, pk):
