@@ -8,7 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
 
 from achyk.bodies.models import Body
@@ -117,13 +117,73 @@ def lines(budget: Budget, *, stage: str | None = None, direction: str | None = N
     return result.order_by("stage", "direction", "quarter", "economic__code", "pk")
 
 
+@dataclass(frozen=True)
+class CategoryTotal:
+    """The total of one top category of the classification (e.g. "709 Education")."""
+
+    code: str
+    name: str
+    amount: Decimal
+
+
+class LineSums:
+    """A budget's amounts summed in the database once, by stage, direction, kind, economic
+    code, top economic and functional category and quarter: the totals, categories and
+    quarters a page shows are added up from these few rows (exact Decimals), not each read
+    by a query of its own. Made for one page: lines written later are not in it."""
+
+    KEYS = ("stage", "direction", "kind", "economic", "economic_group", "functional_group",
+            "quarter")  # fmt: skip
+
+    def __init__(self, budget: Budget):
+        self.budget = budget
+        rows = budget.lines.values_list(
+            "stage", "direction", "kind", "economic", "economic__group", "functional__group",
+            "quarter",
+        ).annotate(amount=Sum("amount")).order_by()  # fmt: skip
+        self.rows = [dict(zip((*self.KEYS, "amount"), row, strict=True)) for row in rows]
+        self._categories: dict[int, Classification] = {}
+
+    def by(self, key: str, **where) -> dict:
+        """{value of `key`: total} over the rows matching `where` (e.g. stage="approved")."""
+        found: dict = {}
+        for row in self.rows:
+            if all(row[name] == value for name, value in where.items()):
+                value, amount = row[key], row["amount"]
+                found[value] = found[value] + amount if value in found else amount
+        return found
+
+    def totals(self) -> dict[str, dict[str, Decimal]]:
+        """{stage: {direction: total}} over every stage present; missing pairs are absent."""
+        stages = dict.fromkeys(row["stage"] for row in self.rows)
+        return {stage: self.by("direction", stage=stage) for stage in stages}
+
+    def by_category(
+        self, *, stage: str, direction: str, classification: str = "functional",
+        kind: str | None = None,
+    ) -> list[CategoryTotal]:  # fmt: skip
+        """As `by_category` (the module's), from these sums."""
+        where = {"stage": stage, "direction": direction, **({"kind": kind} if kind else {})}
+        amounts = self.by(f"{classification}_group", **where)
+        amounts.pop(None, None)  # lines without a code of this classification
+        ranked = sorted(amounts.items(), key=lambda pair: (-pair[1], pair[0]))
+        missing = [pk for pk, _amount in ranked if pk not in self._categories]
+        if missing:
+            self._categories.update(Classification.objects.in_bulk(missing))
+        return [
+            CategoryTotal(self._categories[pk].code, self._categories[pk].name, amount)
+            for pk, amount in ranked
+        ]
+
+    def last_quarter(self) -> int | None:
+        """The latest quarter that execution has been reported for, or None."""
+        quarters = self.by("quarter", stage=StageName.EXECUTED)
+        return max((quarter for quarter in quarters if quarter is not None), default=None)
+
+
 def totals(budget: Budget) -> dict[str, dict[str, Decimal]]:
     """{stage: {direction: total}} over every stage present; missing pairs are absent."""
-    result: dict[str, dict[str, Decimal]] = {}
-    rows = budget.lines.values("stage", "direction").annotate(total=Sum("amount"))
-    for row in rows.order_by():
-        result.setdefault(row["stage"], {})[row["direction"]] = row["total"]
-    return result
+    return LineSums(budget).totals()
 
 
 def total(budget: Budget, *, stage: str, direction: str, kind: str | None = None) -> Decimal:
@@ -134,33 +194,18 @@ def total(budget: Budget, *, stage: str, direction: str, kind: str | None = None
     return result.aggregate(total=Sum("amount"))["total"] or ZERO
 
 
-@dataclass(frozen=True)
-class CategoryTotal:
-    """The total of one top category of the classification (e.g. "709 Education")."""
-
-    code: str
-    name: str
-    amount: Decimal
-
-
 def by_category(
     budget: Budget, *, stage: str, direction: str, classification: str = "functional",
     kind: str | None = None,
 ) -> list[CategoryTotal]:  # fmt: skip
-    """Totals by top category of the `functional` or `economic` classification, largest first.
+    """Totals by top category of the `functional` or `economic` classification, largest first
+    (at the same amount, by the category's id).
 
     Lines with no functional code (revenue) are left out of a functional breakdown.
     """
-    group = f"{classification}__group"
-    result = budget.lines.filter(stage=stage, direction=direction).exclude(**{group: None})
-    if kind:
-        result = result.filter(kind=kind)
-    rows = result.values(group).annotate(amount=Sum("amount")).order_by("-amount", group)
-    groups = Classification.objects.in_bulk([row[group] for row in rows])
-    return [
-        CategoryTotal(groups[row[group]].code, groups[row[group]].name, row["amount"])
-        for row in rows
-    ]
+    return LineSums(budget).by_category(
+        stage=stage, direction=direction, classification=classification, kind=kind
+    )
 
 
 def by_code(budget: Budget, *, stage: str, direction: str, classification: str = "economic"):
@@ -216,7 +261,7 @@ def execution_by_quarter(budget: Budget, *, direction: str) -> list[QuarterRow]:
 
 def last_quarter(budget: Budget) -> int | None:
     """The latest quarter that execution has been reported for, or None."""
-    return budget.lines.filter(stage=StageName.EXECUTED).aggregate(q=Max("quarter"))["q"]
+    return LineSums(budget).last_quarter()
 
 
 def per_resident(budget: Budget, *, stage: str, direction: str) -> Decimal | None:

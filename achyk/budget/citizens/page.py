@@ -80,7 +80,8 @@ class _Figures:
 
     def __init__(self, budget: Budget):
         self.budget = budget
-        self.totals = selectors.totals(budget)
+        self.sums = selectors.LineSums(budget)
+        self.totals = self.sums.totals()
         self.plan = plan_stage(self.totals)
 
     def money(self, amount) -> str:
@@ -136,7 +137,8 @@ def _priorities(body, figures: _Figures) -> list[tuple[str, str]]:
     stage = figures.plan or (StageName.DRAFT if StageName.DRAFT in figures.totals else None)
     if stage is None:
         return []
-    top = expenditure_by_category(figures.budget, stage=stage)[:TOP_CATEGORIES]
+    top = expenditure_by_category(figures.budget, stage=stage, sums=figures.sums)
+    top = top[:TOP_CATEGORIES]
     return [(name, figures.money(amount)) for name, amount in top]
 
 
@@ -145,7 +147,7 @@ def _execution(body, figures: _Figures) -> list[tuple[str, str]]:
     if not executed:
         return []
     plan = figures.totals.get(figures.plan, {}) if figures.plan else {}
-    quarter = selectors.last_quarter(figures.budget)
+    quarter = figures.sums.last_quarter()
     rows = [(_("Reported up to"), _("quarter %(n)s") % {"n": QUARTERS[quarter - 1]})]
     for direction, label in ((Direction.REVENUE, _("Revenue received")),
                              (Direction.EXPENDITURE, _("Expenditure made"))):  # fmt: skip
@@ -165,7 +167,8 @@ def _approved(body, figures: _Figures) -> list[tuple[str, str]]:
     budget = figures.budget
     if budget.approved_on:
         rows.append((_("Approved on"), budget.approved_on.strftime("%d.%m.%Y")))
-    for name, amount in revenue_by_category(budget, stage=figures.plan)[:TOP_CATEGORIES]:
+    revenue = revenue_by_category(budget, stage=figures.plan, sums=figures.sums)
+    for name, amount in revenue[:TOP_CATEGORIES]:
         rows.append((name, figures.money(amount)))
     return rows
 

@@ -8,7 +8,6 @@ language decides only how it is written (`formatting`).
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from achyk.ui import charts
@@ -23,21 +22,19 @@ HISTORY_YEARS = 5
 TOP_CATEGORIES = 5
 
 
-def revenue_by_category(budget: Budget, *, stage: str) -> list[tuple[str, Decimal]]:
+def revenue_by_category(
+    budget: Budget, *, stage: str, sums: selectors.LineSums | None = None
+) -> list[tuple[str, Decimal]]:
     """Revenue of a stage by category: the codes just below "1 Revenue" (taxes, transfers,
-    non-tax revenue, ...), largest first. [(name, amount)]"""
-    rows = (
-        budget.lines.filter(stage=stage, direction=Direction.REVENUE)
-        .values("economic")
-        .annotate(amount=Sum("amount"))
-        .order_by()
-    )
+    non-tax revenue, ...), largest first. [(name, amount)] (from `sums`, the budget's sums
+    read once for a page, when given)."""
+    sums = sums or selectors.LineSums(budget)
     codes = _economic_codes(budget)
     found: dict[str, Decimal] = {}
-    for row in rows:
-        category = _below_root(codes, row["economic"])
+    for economic, amount in sums.by("economic", stage=stage, direction=Direction.REVENUE).items():
+        category = _below_root(codes, economic)
         name = category.name if category else "—"
-        found[name] = found.get(name, Decimal(0)) + row["amount"]
+        found[name] = found.get(name, Decimal(0)) + amount
     return sorted(found.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
@@ -64,9 +61,12 @@ def _below_root(codes: dict, pk):
     return node
 
 
-def expenditure_by_category(budget: Budget, *, stage: str) -> list[tuple[str, Decimal]]:
+def expenditure_by_category(
+    budget: Budget, *, stage: str, sums: selectors.LineSums | None = None
+) -> list[tuple[str, Decimal]]:
     """Expenditure of a stage by functional category (education, roads, ...), largest first."""
-    result = selectors.by_category(budget, stage=stage, direction=Direction.EXPENDITURE)
+    sums = sums or selectors.LineSums(budget)
+    result = sums.by_category(stage=stage, direction=Direction.EXPENDITURE)
     return [(f"{row.name}", row.amount) for row in result]
 
 
@@ -100,7 +100,8 @@ class Overview:
 
 def overview(budget: Budget, *, with_charts: bool = True) -> Overview:
     """Totals of every stage, per resident, and (for the year page) the charts."""
-    totals = selectors.totals(budget)
+    sums = selectors.LineSums(budget)
+    totals = sums.totals()
     present = set(totals)
     stages = [stage for stage in StageName.values if stage in present]
     plan = plan_stage(present, or_draft=True)
@@ -109,7 +110,7 @@ def overview(budget: Budget, *, with_charts: bool = True) -> Overview:
         summary=_summary(budget, totals, stages), per_resident=_per_resident(budget, totals),
     )  # fmt: skip
     if with_charts and plan:
-        _add_charts(result, totals)
+        _add_charts(result, totals, sums)
     return result
 
 
@@ -148,20 +149,20 @@ def _each(amount: Decimal | None, population: int, currency: str) -> str:
     return money(None if amount is None else amount / population, currency)
 
 
-def _add_charts(result: Overview, totals: dict) -> None:
+def _add_charts(result: Overview, totals: dict, sums: selectors.LineSums) -> None:
     budget, plan, unit = result.budget, result.plan, currency_name(result.currency)
     executed = StageName.EXECUTED in totals
     plan_label = StageName(plan).label
     result.charts["revenue"] = _compare_chart(
         _("Revenue by category, %(unit)s") % {"unit": unit},
-        revenue_by_category(budget, stage=plan),
-        revenue_by_category(budget, stage=StageName.EXECUTED) if executed else None,
+        revenue_by_category(budget, stage=plan, sums=sums),
+        revenue_by_category(budget, stage=StageName.EXECUTED, sums=sums) if executed else None,
         unit, plan_label,
     )  # fmt: skip
-    spending = expenditure_by_category(budget, stage=plan)
+    spending = expenditure_by_category(budget, stage=plan, sums=sums)
     result.charts["expenditure"] = _compare_chart(
         _("Expenditure by category, %(unit)s") % {"unit": unit}, spending,
-        expenditure_by_category(budget, stage=StageName.EXECUTED) if executed else None,
+        expenditure_by_category(budget, stage=StageName.EXECUTED, sums=sums) if executed else None,
         unit, plan_label,
     )  # fmt: skip
     population = budget.body.population
@@ -173,18 +174,19 @@ def _add_charts(result: Overview, totals: dict) -> None:
             unit=unit, category_header=_("Category"),
         )  # fmt: skip
     if executed:
-        _add_quarters(result, totals)
+        _add_quarters(result, totals, sums)
     _add_history(result)
 
 
-def _add_quarters(result: Overview, totals: dict) -> None:
+def _add_quarters(result: Overview, totals: dict, sums: selectors.LineSums) -> None:
     budget = result.budget
     rows = {}
     for direction in (Direction.REVENUE, Direction.EXPENDITURE):
         plan = totals[result.plan].get(direction)
-        rows[direction] = _quarter_rows(budget, direction, plan)
+        reported = sums.by("quarter", stage=StageName.EXECUTED, direction=direction)
+        rows[direction] = _quarter_rows(budget, reported, plan)
     result.quarters = rows
-    result.last_quarter = selectors.last_quarter(budget)
+    result.last_quarter = sums.last_quarter()
     series = [
         charts.Series(label, [row["percent"] if row["reported"] else None for row in rows[d]])
         for d, label in ((Direction.REVENUE, _("Revenue")),
@@ -196,14 +198,7 @@ def _add_quarters(result: Overview, totals: dict) -> None:
     )  # fmt: skip
 
 
-def _quarter_rows(budget: Budget, direction: str, plan: Decimal | None) -> list[dict]:
-    reported = (
-        budget.lines.filter(stage=StageName.EXECUTED, direction=direction)
-        .values("quarter")
-        .annotate(amount=Sum("amount"))
-        .order_by()
-    )
-    per_quarter = {row["quarter"]: row["amount"] for row in reported}
+def _quarter_rows(budget: Budget, per_quarter: dict, plan: Decimal | None) -> list[dict]:
     last = max(per_quarter, default=0)
     rows, running = [], Decimal(0)
     for number, label in enumerate(QUARTERS, start=1):

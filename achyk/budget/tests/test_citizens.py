@@ -77,7 +77,7 @@ def test_citizens_page_queries_are_pinned(client, burana, django_assert_max_num_
     settings.CACHE_PAGE_SECONDS = 0  # count the queries of a render, not of a cached copy
     citizens_budget(burana)
     client.get("/burana/ru/budget/2026/citizens/approved/")
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(15):
         assert client.get("/burana/ru/budget/2026/citizens/approved/").status_code == 200
 
 
