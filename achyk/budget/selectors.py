@@ -282,24 +282,32 @@ class YearTotal:
 
 def year_over_year(body: Body, *, stage: str, years: int = 5) -> list[YearTotal]:
     """Totals of one stage for the body's last `years` budgets that have it, oldest first."""
+    return years_of_stages(body, stages=[stage], years=years)[stage]
+
+
+def years_of_stages(body: Body, *, stages, years: int = 5) -> dict[str, list[YearTotal]]:
+    """{stage: `year_over_year` of it} for several stages, in one query."""
     rows = (
-        Line.objects.filter(budget__body=body, stage=stage)
-        .values("budget__year", "direction")
+        Line.objects.filter(budget__body=body, stage__in=stages)
+        .values("stage", "budget__year", "direction")
         .annotate(amount=Sum("amount"))
         .order_by()
     )
-    found: dict[int, dict[str, Decimal]] = {}
+    found: dict[str, dict[int, dict[str, Decimal]]] = {stage: {} for stage in stages}
     for row in rows:
-        found.setdefault(row["budget__year"], {})[row["direction"]] = row["amount"]
-    chosen = sorted(found)[-years:]
-    return [
-        YearTotal(
-            year,
-            found[year].get(Direction.REVENUE, ZERO),
-            found[year].get(Direction.EXPENDITURE, ZERO),
-        )
-        for year in chosen
-    ]
+        by_year = found[row["stage"]].setdefault(row["budget__year"], {})
+        by_year[row["direction"]] = row["amount"]
+    return {
+        stage: [
+            YearTotal(
+                year,
+                by_year[year].get(Direction.REVENUE, ZERO),
+                by_year[year].get(Direction.EXPENDITURE, ZERO),
+            )
+            for year in sorted(by_year)[-years:]
+        ]
+        for stage, by_year in found.items()
+    }
 
 
 def transfers(budget: Budget, *, stage: str) -> list[tuple[Classification, Decimal]]:

@@ -98,9 +98,12 @@ class Overview:
     last_quarter: int | None = None
 
 
-def overview(budget: Budget, *, with_charts: bool = True) -> Overview:
-    """Totals of every stage, per resident, and (for the year page) the charts."""
-    sums = selectors.LineSums(budget)
+def overview(
+    budget: Budget, *, with_charts: bool = True, sums: selectors.LineSums | None = None
+) -> Overview:
+    """Totals of every stage, per resident, and (for the year page) the charts (from `sums`,
+    the budget's sums a page has read already, when given)."""
+    sums = sums or selectors.LineSums(budget)
     totals = sums.totals()
     present = set(totals)
     stages = [stage for stage in StageName.values if stage in present]
@@ -216,10 +219,11 @@ def _quarter_rows(budget: Budget, per_quarter: dict, plan: Decimal | None) -> li
 
 def _add_history(result: Overview) -> None:
     budget, unit = result.budget, currency_name(result.currency)
-    by_stage = {}
-    for stage in (StageName.APPROVED, StageName.EXECUTED):
-        rows = selectors.year_over_year(budget.body, stage=stage, years=50)
-        by_stage[stage] = {row.year: row for row in rows if row.year <= budget.year}
+    stages = (StageName.APPROVED, StageName.EXECUTED)
+    by_stage = {
+        stage: {row.year: row for row in rows if row.year <= budget.year}
+        for stage, rows in selectors.years_of_stages(budget.body, stages=stages, years=50).items()
+    }
     years = sorted(set(by_stage[StageName.APPROVED]) | set(by_stage[StageName.EXECUTED]))
     years = years[-HISTORY_YEARS:]
     if len(years) < 2:

@@ -38,11 +38,12 @@ def index(request):
     shown = selectors.current_year(years, today_year=timezone.localdate().year)
     budget = selectors.public_budget(body, shown) if shown else None
     later = [year for year in years if shown and year > shown]
+    sums = selectors.LineSums(budget) if budget else None
     context = {
         "body": body, "years": years, "budget": budget,
-        "overview": overview(budget) if budget else None,
+        "overview": overview(budget, sums=sums) if budget else None,
         "investments": list(selectors.investments(budget)[:20]) if budget else [],
-        "funded": what_lines_fund(budget, translation.get_language()) if budget else [],
+        "funded": what_lines_fund(budget, translation.get_language(), sums) if budget else [],
         "later": [
             (year, StageName(stage).label)
             for year, stage in selectors.plan_stages_by_year(body, later).items()
@@ -59,12 +60,13 @@ def year(request, year: int):
     budget = selectors.public_budget(body, year)
     if budget is None:
         raise Http404
+    sums = selectors.LineSums(budget)  # every figure of the page is added up from them
     context = {
-        "body": body, "budget": budget, "overview": overview(budget),
+        "body": body, "budget": budget, "overview": overview(budget, sums=sums),
         "years": selectors.published_years(body),
         "citizens_budgets": list(citizens_budgets(body, year=year)),
         "hearings": list(published_hearings(body, year=year)),
         "investments": list(selectors.investments(budget)[:20]),
-        "funded": what_lines_fund(budget, translation.get_language()),
+        "funded": what_lines_fund(budget, translation.get_language(), sums),
     }  # fmt: skip
     return render(request, "budget/public/year.html", context)
