@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from achyk.bodies import references
 from achyk.bodies.seal_forms import unsealed_admin_forms
+from achyk.ui.tests.hostile import plain_rendering
 
 from .isolation import WORD, UnknownArgument, admin_routes, probes, snapshot
 from .isolation_inputs import (
@@ -63,8 +64,13 @@ def is_refusal(response) -> bool:
 
 def walk(client, user, world, *, method="get"):
     """Every admin route aimed at `world` as `user`: (problems, unknown arguments, count)."""
-    problems, unknown, count = [], [], 0
     client.raise_request_exception = False
+    with plain_rendering():  # reads statuses, addresses and HTML, never `response.context`
+        return _walk(client, user, world, method)
+
+
+def _walk(client, user, world, method):
+    problems, unknown, count = [], [], 0
     for route in admin_routes():
         try:
             route_probes = probes(route, world)

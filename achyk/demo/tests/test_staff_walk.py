@@ -13,8 +13,6 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.template import Template
-from django.test.utils import _TestState
 
 from achyk.demo.services import LOGINS
 from achyk.ui.tests.hostile import server_errors
@@ -29,14 +27,6 @@ PARTS = 4
 INLINE_SCRIPT_LOGIN = "admin"
 #: A yes-or-no value printed as Python's word in a table cell or a definition ("True", "None").
 RAW_VALUE = re.compile(r"<(td|dd)\b[^>]*>\s*(True|False|None)\s*</(td|dd)>")
-
-
-@pytest.fixture
-def plain_render(monkeypatch):
-    """Templates render as they do outside tests: the test client's instrumented render keeps
-    a copy of every template context of every answer (`response.context`), which the walk never
-    reads and which costs it a tenth of its time."""
-    monkeypatch.setattr(Template, "_render", _TestState.saved_data.template_render)
 
 
 @pytest.fixture(scope="module")
@@ -76,9 +66,7 @@ def part_of(urls: list[str], part: int) -> list[str]:
 
 @pytest.mark.parametrize("part", range(PARTS))
 @pytest.mark.parametrize("username", [login.username for login in LOGINS])
-def test_no_admin_page_answers_a_demo_login_with_a_server_error(
-    client, walks, db, plain_render, username, part
-):
+def test_no_admin_page_answers_a_demo_login_with_a_server_error(client, walks, db, username, part):
     """No server error for any login; and, in the same pass over the platform admin's walk
     (every admin route, each object of the demo), no inline script: the admin's policy forbids
     them (achyk/ui/admin_scripts.py), on a page of the walk or in the HTML of a modal step
