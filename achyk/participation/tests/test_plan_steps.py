@@ -4,6 +4,7 @@ both ways through the references seam of `bodies` (neither app imports the other
 import pytest
 from django.forms import modelform_factory
 
+from achyk.bodies import references
 from achyk.participation.forms import PriorityForm
 from achyk.participation.needs.models import Priority
 from achyk.participation.tests import test_public
@@ -47,3 +48,14 @@ def test_the_priority_form_offers_only_the_body_s_own_steps(body_a, body_b, edit
     data = {"answered_by": f"plans.step:{other.pk}"}
     form = form_class(data=data, instance=water, for_user=editor_a)
     assert not form.is_valid() and "answered_by" in form.errors
+
+
+def test_the_steps_a_priority_form_offers_cost_one_query_however_many(
+    body_a, django_assert_num_queries
+):
+    plans.full_plan(body_a, actions=2)
+    plans.full_plan(body_a, actions=2, start=2030, end=2034)
+    with django_assert_num_queries(1):  # each action's and plan's title falls back to the body
+        offered = references.choices("plans.step", body_a, "ru")
+    assert len(offered) == 4
+    assert all(" · " in label for _key, label in offered)  # "plan · code title"
