@@ -436,25 +436,30 @@ def _lines(chart: Chart, scale: _Scale) -> dict:
 
 # The SVG's shapes and text, written from the geometry above. A chart places hundreds of
 # numbers; Django's template engine writes them several times slower than these f-strings
-# (the budget year page's five charts: 11 ms in the template, about 2 ms here), so the
+# (the budget year page's five charts: 13 ms a page before, 3.7 ms now, geometry and the
+# template's figure included), so the
 # template (ui/includes/chart.html) holds the figure around them: caption, legend, table.
 # Coordinates are numbers of ours; every text is escaped.
 
 
+def _grid(lines: list[str], anchor: str, labels: list[str]) -> list[str]:
+    """The grid lines along the value axis, then its labels anchored `anchor`."""
+    head, middle = (
+        '\n<g class="chart-grid">',
+        f'</g>\n<g class="chart-ticks" text-anchor="{anchor}">',
+    )
+    return [head, *lines, middle, *labels, "</g>\n"]
+
+
 def _draw_bars(d: dict) -> SafeString:
     ticks = d["ticks"]
-    parts = ['\n<g class="chart-grid">']
-    parts += [
-        f'<line x1="{t["at"]}" x2="{t["at"]}" y1="{d["grid_y1"]}" y2="{d["grid_y2"]}"/>'
-        for t in ticks
-    ]
-    parts.append('</g>\n<g class="chart-ticks" text-anchor="middle">')
-    parts += [
-        f'<text x="{t["at"]}" y="{d["tick_y"]}">{escape(t["label"])}</text>'
-        for t in ticks
-        if t["label"]
-    ]
-    parts.append("</g>\n")
+    parts = _grid(
+        [f'<line x1="{t["at"]}" x2="{t["at"]}" y1="{d["grid_y1"]}" y2="{d["grid_y2"]}"/>'
+         for t in ticks],
+        "middle",
+        [f'<text x="{t["at"]}" y="{d["tick_y"]}">{escape(t["label"])}</text>'
+         for t in ticks if t["label"]],
+    )  # fmt: skip
     for row in d["rows"]:
         full = f"<title>{escape(row['full'])}</title>" if row["label"] != str(row["full"]) else ""
         parts.append(
@@ -479,17 +484,14 @@ def _draw_bars(d: dict) -> SafeString:
 def _draw_value_grid(d: dict) -> list[str]:
     """The horizontal grid lines and the value labels on the left (columns and lines)."""
     ticks = d["yticks"]
-    parts = ['\n<g class="chart-grid">']
-    parts += [
-        f'<line x1="{d["grid_x1"]}" x2="{d["grid_x2"]}" y1="{t["at"]}" y2="{t["at"]}"/>'
-        for t in ticks
-    ]
-    parts.append('</g>\n<g class="chart-ticks" text-anchor="end">')
-    parts += [
-        f'<text x="{d["tick_x"]}" y="{t["at"]}" dy="4">{escape(t["label"])}</text>' for t in ticks
-    ]
-    parts.append("</g>\n\n")
-    return parts
+    parts = _grid(
+        [f'<line x1="{d["grid_x1"]}" x2="{d["grid_x2"]}" y1="{t["at"]}" y2="{t["at"]}"/>'
+         for t in ticks],
+        "end",
+        [f'<text x="{d["tick_x"]}" y="{t["at"]}" dy="4">{escape(t["label"])}</text>'
+         for t in ticks],
+    )  # fmt: skip
+    return [*parts, "\n"]
 
 
 def _draw_columns(d: dict) -> SafeString:
