@@ -143,6 +143,7 @@ class LineSums:
         ).annotate(amount=Sum("amount")).order_by()  # fmt: skip
         self.rows = [dict(zip((*self.KEYS, "amount"), row, strict=True)) for row in rows]
         self._categories: dict[int, Classification] = {}
+        self._economic_codes: dict[int, Classification] | None = None
 
     def by(self, key: str, **where) -> dict:
         """{value of `key`: total} over the rows matching `where` (e.g. stage="approved")."""
@@ -174,6 +175,15 @@ class LineSums:
             CategoryTotal(self._categories[pk].code, self._categories[pk].name, amount)
             for pk, amount in ranked
         ]
+
+    def economic_codes(self) -> dict[int, Classification]:
+        """Every economic code of the budget's country by id, read once (a page draws the
+        revenue of its plan and of its execution)."""
+        if self._economic_codes is None:
+            self._economic_codes = Classification.objects.filter(
+                country=self.budget.body.country, kind=Classification.Kind.ECONOMIC
+            ).in_bulk()
+        return self._economic_codes
 
     def last_quarter(self) -> int | None:
         """The latest quarter that execution has been reported for, or None."""

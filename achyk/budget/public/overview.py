@@ -14,7 +14,7 @@ from achyk.ui import charts
 
 from .. import selectors
 from ..formatting import currency_name, money, percent, share
-from ..models import Budget, Classification, Direction, StageName
+from ..models import Budget, Direction, StageName
 from ..selectors import plan_stage
 
 QUARTERS = ("I", "II", "III", "IV")
@@ -29,25 +29,13 @@ def revenue_by_category(
     non-tax revenue, ...), largest first. [(name, amount)] (from `sums`, the budget's sums
     read once for a page, when given)."""
     sums = sums or selectors.LineSums(budget)
-    codes = _economic_codes(budget)
+    codes = sums.economic_codes()
     found: dict[str, Decimal] = {}
     for economic, amount in sums.by("economic", stage=stage, direction=Direction.REVENUE).items():
         category = _below_root(codes, economic)
         name = category.name if category else "—"
         found[name] = found.get(name, Decimal(0)) + amount
     return sorted(found.items(), key=lambda pair: (-pair[1], pair[0]))
-
-
-def _economic_codes(budget: Budget) -> dict:
-    """The economic codes of the budget's country by id, read once for the budget object (a
-    page draws its plan's revenue and its execution's)."""
-    codes = budget.__dict__.get("_economic_codes")
-    if codes is None:
-        codes = Classification.objects.filter(
-            country=budget.body.country, kind=Classification.Kind.ECONOMIC
-        ).in_bulk()
-        budget.__dict__["_economic_codes"] = codes
-    return codes
 
 
 def _below_root(codes: dict, pk):
