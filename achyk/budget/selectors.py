@@ -40,17 +40,13 @@ def public_budget(body: Body, year: int) -> Budget | None:
     """The body's budget of `year` if it has published any stage, else None. The budget and
     the act that approved it (the body's own) hold `body` as given: its site and its pages'
     addresses, read once for the request, are not read again for them."""
-    budget = (
+    return (
         Budget.objects.filter(body=body, year=year, stages__isnull=False)
         .select_related("approved_by")
+        .holding(body, "approved_by")
         .distinct()
         .first()
     )
-    if budget is not None:
-        budget.body = body
-        if budget.approved_by is not None and budget.approved_by.body_id == body.pk:
-            budget.approved_by.body = body
-    return budget
 
 
 def published_years(body: Body) -> list[int]:
@@ -160,12 +156,10 @@ class LineSums:
         return {stage: self.by("direction", stage=stage) for stage in stages}
 
     def by_category(
-        self, *, stage: str, direction: str, classification: str = "functional",
-        kind: str | None = None,
-    ) -> list[CategoryTotal]:  # fmt: skip
+        self, *, stage: str, direction: str, classification: str = "functional"
+    ) -> list[CategoryTotal]:
         """As `by_category` (the module's), from these sums."""
-        where = {"stage": stage, "direction": direction, **({"kind": kind} if kind else {})}
-        amounts = self.by(f"{classification}_group", **where)
+        amounts = self.by(f"{classification}_group", stage=stage, direction=direction)
         amounts.pop(None, None)  # lines without a code of this classification
         ranked = sorted(amounts.items(), key=lambda pair: (-pair[1], pair[0]))
         missing = [pk for pk, _amount in ranked if pk not in self._categories]
@@ -205,16 +199,15 @@ def total(budget: Budget, *, stage: str, direction: str, kind: str | None = None
 
 
 def by_category(
-    budget: Budget, *, stage: str, direction: str, classification: str = "functional",
-    kind: str | None = None,
-) -> list[CategoryTotal]:  # fmt: skip
+    budget: Budget, *, stage: str, direction: str, classification: str = "functional"
+) -> list[CategoryTotal]:
     """Totals by top category of the `functional` or `economic` classification, largest first
     (at the same amount, by the category's id).
 
     Lines with no functional code (revenue) are left out of a functional breakdown.
     """
     return LineSums(budget).by_category(
-        stage=stage, direction=direction, classification=classification, kind=kind
+        stage=stage, direction=direction, classification=classification
     )
 
 

@@ -41,11 +41,12 @@ def _resolve(pks: list[int], language: str) -> dict[int, Target]:
 def _choices(body, language: str) -> list[tuple[str, str]]:
     """Every action of the body's plans, drafts included (staff link while they plan), in one
     query: each action and its plan hold `body`, whose language their titles fall back to."""
-    rows = Action.objects.filter(body=body).select_related("plan").order_by("plan_id", "code", "pk")
-    for action in rows:
-        action.body = body
-        if action.plan.body_id == body.pk:
-            action.plan.body = body
+    rows = (
+        Action.objects.filter(body=body)
+        .select_related("plan")
+        .holding(body, "plan")
+        .order_by("plan_id", "code", "pk")
+    )
     return [(key_of(a), _label(a, language)) for a in rows]
 
 

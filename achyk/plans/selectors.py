@@ -174,9 +174,9 @@ def plan_tree(plan: Plan, *, today: datetime.date | None = None) -> Tree:
     assessment of each action, every assessment (the group's flags) and progress rolled up:
     five queries."""
     today = today or timezone.localdate()
-    goals = _of_body(Goal.objects.filter(plan=plan), plan.body)
-    objectives = _of_body(Objective.objects.filter(goal__plan=plan), plan.body)
-    actions = _of_body(Action.objects.filter(plan=plan), plan.body)
+    goals = list(Goal.objects.filter(plan=plan).holding(plan.body))
+    objectives = list(Objective.objects.filter(goal__plan=plan).holding(plan.body))
+    actions = list(Action.objects.filter(plan=plan).holding(plan.body))
     costs = defaultdict(list)
     for cost in CostLine.objects.filter(action__plan=plan).order_by("action_id", "sort_order"):
         costs[cost.action_id].append(cost)
@@ -243,16 +243,7 @@ def financing(plan: Plan) -> dict:
 
 
 def indicators_of(plan: Plan) -> list[Indicator]:
-    return _of_body(Indicator.objects.filter(plan=plan).prefetch_related("values"), plan.body)
-
-
-def _of_body(queryset, body) -> list:
-    """The rows with their body set from the plan's (their titles fall back to the body's
-    language without a query each)."""
-    rows = list(queryset)
-    for row in rows:
-        row.body = body
-    return rows
+    return list(Indicator.objects.filter(plan=plan).prefetch_related("values").holding(plan.body))
 
 
 def gender_balance(members) -> dict:

@@ -15,7 +15,8 @@ class HearingSource:
         return ("hearing",)
 
     def events(self, *, body, language, start=None, end=None, first=None):
-        rows = Hearing.objects.published().filter(body=body)
+        # each holds the body: the texts' fallback language, without a query a row
+        rows = Hearing.objects.published().filter(body=body).holding(body)
         if start is not None:
             rows = rows.filter(starts_at__gte=start)
         if end is not None:
@@ -24,7 +25,6 @@ class HearingSource:
             rows = rows.order_by("starts_at", "pk")[:first]
         with translation.override(language):
             for item in rows:
-                item.body = body  # the texts' fallback language, without a query a row
                 yield CalendarEvent(
                     body_id=body.pk, key=f"hearing-{item.pk}", kind="hearing",
                     title=gettext("Hearing on the budget %(year)s") % {"year": item.year},

@@ -109,10 +109,8 @@ def decisions(body) -> list:
     from achyk.documents.models import Act, AdoptedBy
 
     acts = Act.objects.public_for_body(body).filter(adopted_by=AdoptedBy.COUNCIL)
-    acts = list(acts[:DECISIONS_SHOWN])
-    for act in acts:
-        act.body = body  # the section's address is looked up once for all of them
-    return acts
+    # each holds the body: the section's address is looked up once for all of them
+    return list(acts.holding(body)[:DECISIONS_SHOWN])
 
 
 class Deputy(Orderable):
