@@ -19,6 +19,8 @@ from wagtail.documents.models import DocumentQuerySet as WagtailDocumentQuerySet
 from achyk.bodies import routing
 from achyk.bodies.models import Body, TranslatedFieldsMixin
 from achyk.bodies.tenancy import BodyOwnedQuerySet
+from achyk.pagecache.generations import body_scope
+from achyk.pagecache.parts import remembered
 
 
 class Language(models.TextChoices):
@@ -273,7 +275,12 @@ class Act(models.Model):
         language = language if language in body.language_list else body.default_language
         cache = body.__dict__.setdefault("_documents_section_urls", {})
         if language not in cache:
-            prime_section_urls([body], language)
+            # kept with the body's pages (pagecache.parts): a change to its pages or sites
+            # makes it be looked up again
+            cache[language] = remembered(
+                body_scope(body.pk), f"documents-section:{language}",
+                lambda: _look_up_section_url(body, language),
+            )  # fmt: skip
         return cache[language]
 
     @property
@@ -293,6 +300,13 @@ def act_path(act=None, *, pk: int | None = None, title: str = "") -> str:
 def act_slug(title: str) -> str:
     """Decorative: the permanent address is the id; a changed title only redirects."""
     return slugify(title, allow_unicode=True)[:80] or "act"
+
+
+def _look_up_section_url(body: Body, language: str) -> str | None:
+    """The address of `body`'s documents section in `language` (one the body speaks), looked
+    up now."""
+    prime_section_urls([body], language)
+    return body.__dict__["_documents_section_urls"].pop(language)
 
 
 def prime_section_urls(bodies, language: str) -> None:
