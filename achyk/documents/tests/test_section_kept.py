@@ -28,9 +28,7 @@ def address(act_pk: int, language: str = "ky") -> tuple[str | None, int]:
     return url, sum('"wagtailcore_page"' in query["sql"] for query in queries.captured_queries)
 
 
-def test_the_section_is_looked_up_once_and_again_after_the_body_s_pages_change(
-    body_a, parts_kept
-):
+def test_the_section_is_looked_up_once_and_again_after_the_body_s_pages_change(body_a, parts_kept):
     act = factories.act(body_a, title="Токтом")
     documents = section(body_a, "ky", DocumentIndexPage)
     expected = urlsplit(documents.get_url()).path + f"acts/{act.pk}-{act.slug}/"
