@@ -279,7 +279,7 @@ class Act(models.Model):
             # makes it be looked up again
             cache[language] = remembered(
                 body_scope(body.pk), f"documents-section:{language}",
-                lambda: _look_up_section_url(body, language),
+                lambda: prime_section_urls([body], language) or cache[language],
             )  # fmt: skip
         return cache[language]
 
@@ -300,13 +300,6 @@ def act_path(act=None, *, pk: int | None = None, title: str = "") -> str:
 def act_slug(title: str) -> str:
     """Decorative: the permanent address is the id; a changed title only redirects."""
     return slugify(title, allow_unicode=True)[:80] or "act"
-
-
-def _look_up_section_url(body: Body, language: str) -> str | None:
-    """The address of `body`'s documents section in `language` (one the body speaks), looked
-    up now."""
-    prime_section_urls([body], language)
-    return body.__dict__["_documents_section_urls"].pop(language)
 
 
 def prime_section_urls(bodies, language: str) -> None:

@@ -1,7 +1,8 @@
 """`BodyOwnedQuerySet.holding(body)`: rows of a body read with the body they belong to, so a
 page reading its own body's rows does not read the body again for each."""
 
-from achyk.documents.models import Act
+from achyk.documents.models import Act, ActRelation, RelationKind
+from achyk.documents.services import link_acts
 from achyk.documents.tests import factories as document_factories
 
 
@@ -24,8 +25,15 @@ def test_rows_of_the_body_hold_it_and_rows_of_another_body_read_their_own(
 
 def test_it_follows_related_rows_and_the_queryset_s_copies(body_a, django_assert_num_queries):
     act = document_factories.act(body_a, title="Токтом")
+    amending = document_factories.act(body_a, title="Өзгөртүү")
+    link_acts(from_act=amending, to_act=act, kind=RelationKind.AMENDS)
     rows = Act.objects.filter(pk=act.pk).holding(body_a)
     with django_assert_num_queries(1):
         first = rows.order_by("-pk").first()  # a copy of the queryset (ordered, sliced)
         assert first.body is body_a
     assert list(rows.values_list("title", flat=True)) == ["Токтом"]  # values are untouched
+
+    links = ActRelation.objects.select_related("from_act", "to_act")
+    with django_assert_num_queries(1):  # the links and their acts; none for the body
+        (link,) = links.holding(body_a, "from_act", "to_act")
+        assert link.body is link.from_act.body is link.to_act.body is body_a

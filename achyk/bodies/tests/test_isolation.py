@@ -31,7 +31,8 @@ from .isolation_inputs import (
 
 REFUSED = (403, 404, 405)
 #: Where Wagtail sends a user it refuses: the dashboard (with a message) or the login page.
-REFUSAL_REDIRECTS = ("/admin/", "/admin/login/")
+SIGN_IN = "/admin/login/"
+REFUSAL_REDIRECTS = ("/admin/", SIGN_IN)
 #: Routes that carry no object and show no data of any body, with the reason they answer.
 NO_DATA_ROUTES = {
     "wagtailadmin_login": "the sign-in form",
@@ -98,9 +99,7 @@ class SignedIn:
 
 
 def _to_sign_in(response) -> bool:
-    return response.status_code in (301, 302) and urlsplit(response["Location"]).path == (
-        "/admin/login/"
-    )
+    return response.status_code in (301, 302) and urlsplit(response["Location"]).path == SIGN_IN
 
 
 def _walk(client, user, world, method):
