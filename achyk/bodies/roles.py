@@ -31,6 +31,15 @@ def body_of(user):
     return membership.body if membership is not None else None
 
 
+def body_id_of(user):
+    """The pk of `body_of(user)`, or None, without reading the body itself: what the seal
+    compares on every admin request."""
+    if not user.is_authenticated:
+        return None
+    membership = getattr(user, "membership", None)  # a missing one raises AttributeError
+    return membership.body_id if membership is not None else None
+
+
 def is_platform_admin(user) -> bool:
     return user.is_active and user.is_superuser
 
@@ -58,8 +67,8 @@ def is_sealed(user) -> bool:
 
 def is_body_staff(user, body=None) -> bool:
     """`user` is a staff member (admin or editor) of a body (of `body`, if given)."""
-    own = body_of(user)
-    return own is not None and user.is_active and (body is None or own.pk == body.pk)
+    own = body_id_of(user)
+    return own is not None and user.is_active and (body is None or own == body.pk)
 
 
 def is_body_admin(user, body=None) -> bool:
@@ -70,15 +79,15 @@ def is_body_admin(user, body=None) -> bool:
 def opens_body_screens(user) -> bool:
     """Who opens the admin's body-owned screens (acts, budget, bin...): a body's staff, who
     see their body's, and platform admins and supervisors, who see every body's."""
-    return body_of(user) is not None or sees_all_bodies(user)
+    return body_id_of(user) is not None or sees_all_bodies(user)
 
 
 def reaches_body(user, body) -> bool:
     """`user` may read `body`'s admin data: their own body, or any body if they see all."""
     if sees_all_bodies(user):
         return True
-    own = body_of(user)
-    return own is not None and body is not None and own.pk == body.pk
+    own = body_id_of(user)
+    return own is not None and body is not None and own == body.pk
 
 
 def may_write(user, body=None) -> bool:

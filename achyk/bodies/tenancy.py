@@ -13,7 +13,14 @@ from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from . import routing
 from .models import Body, Membership
-from .roles import body_of, is_body_admin, is_supervisor, reaches_body, sees_all_bodies
+from .roles import (
+    body_id_of,
+    body_of,
+    is_body_admin,
+    is_supervisor,
+    reaches_body,
+    sees_all_bodies,
+)
 
 
 class BodyOwnedQuerySet(models.QuerySet):
@@ -55,8 +62,8 @@ class BodyOwnedQuerySet(models.QuerySet):
             return self.none()
         if sees_all_bodies(user):
             return self.all()
-        body = body_of(user)
-        return self.filter(body=body) if body else self.none()
+        body_id = body_id_of(user)
+        return self.filter(body=body_id) if body_id is not None else self.none()
 
     def of_active_bodies(self):
         """Rows of the bodies on the platform, and rows of no body: a body taken off it is not
@@ -83,9 +90,16 @@ def page_for(user, page_id) -> Page:
 def user_may_reach_page(user, page: Page) -> bool:
     if sees_all_bodies(user):
         return True
-    if page.depth <= 1:
-        return True  # the tree's root: Wagtail shows it to everyone with admin access
-    return reaches_body(user, body_for_page(page))
+    return _page_of_body(page.path, page.depth, body_id_of(user))
+
+
+def _page_of_body(path: str, depth: int, body_id) -> bool:
+    """Whether the page at `path` is in the site of body `body_id`; the tree's root is shown
+    to everyone with admin access (Wagtail's explorer starts there)."""
+    if depth <= 1:
+        return True
+    body = routing.body_of_home(path[: Page.steplen * 2])
+    return body_id is not None and body is not None and body.pk == body_id
 
 
 def object_in_reach(user, model, pk) -> bool:
@@ -97,17 +111,41 @@ def object_in_reach(user, model, pk) -> bool:
     submissions of objects they reach. Every other object (another body's, or a
     platform-level one: sites, locales, groups, workflows, redirects) is out of reach.
     A missing object is out of reach too, so that both are answered alike.
+
+    The seal asks this on nearly every admin request: a page is read as its path alone, a
+    body-owned object as whether it is the body's, and the user's body is compared by its
+    pk, not read.
     """
     if sees_all_bodies(user):
         return True
-    body = body_of(user)
-    if body is None:
+    body_id = body_id_of(user)
+    if body_id is None:
         return False
     try:
-        obj = model._default_manager.filter(pk=pk).first()
+        objects = model._default_manager.filter(pk=pk)
+        if issubclass(model, Page):
+            found = objects.values_list("path", "depth").first()
+            return found is not None and _page_of_body(*found, body_id)
+        if _owned_by_body_field(model):
+            return objects.filter(body_id=body_id).exists()
+        obj = objects.first()
     except (ValueError, TypeError, ValidationError):
         return False
-    return obj is not None and _belongs_to(obj, user, body)
+    return obj is not None and _belongs_to(obj, user, body_of(user))
+
+
+def _owned_by_body_field(model) -> bool:
+    """A model whose own `body` foreign key alone says whose its objects are: `_belongs_to`'s
+    last rule, which none of its earlier rules takes (a collection's `body` is the body's
+    link to it, not a column of its own)."""
+    label = model._meta.label_lower
+    if label == "wagtailadmin.editingsession" or label.endswith("formsubmission"):
+        return False
+    try:
+        field = model._meta.get_field("body")
+    except FieldDoesNotExist:
+        return False
+    return field.concrete and field.related_model is Body
 
 
 def _belongs_to(obj, user, body: Body) -> bool:
@@ -155,7 +193,7 @@ class BodyOwnedPolicy(ModelPermissionPolicy):
             return True
         if is_supervisor(user):
             return action == "view"
-        if body_of(user) is None:
+        if body_id_of(user) is None:
             return False
         return action != "delete" or is_body_admin(user)
 
