@@ -14,6 +14,8 @@ from wagtail.models import Page
 
 from achyk.bodies import calendar, scores
 from achyk.bodies.models import Body, Territory, slug_path
+from achyk.pagecache import parts
+from achyk.pagecache.generations import body_scope
 
 from ..visibility import public
 from .base import BasePage, rich_text
@@ -232,12 +234,26 @@ EVENT_HORIZON = datetime.timedelta(days=366)
 
 def next_event(body: Body) -> calendar.CalendarEvent | None:
     """The body's next public event (a budget hearing, a gathering, a focus group, ...) from
-    every app's calendar (`bodies.calendar`), in the active language; None within a year."""
+    every app's calendar (`bodies.calendar`), in the active language; None within a year.
+
+    Kept with the body's pages (`pagecache.parts`, as the menu is: four sources, a query
+    each, on every render of the home): a change to any event forgets it with the pages
+    (each source's app is watched by the page cache), and a kept event that has begun since
+    is looked up again."""
+    language = translation.get_language()
+    kept = parts.remembered(
+        body_scope(body.pk), f"next-event:{language}", lambda: _next_event(body, language)
+    )
+    if kept is not None and kept.starts_at < timezone.now():
+        return _next_event(body, language)
+    return kept
+
+
+def _next_event(body: Body, language: str) -> calendar.CalendarEvent | None:
     now = timezone.now()
     upcoming = calendar.events(
-        body=body, language=translation.get_language(), start=now, end=now + EVENT_HORIZON,
-        first=1,
-    )  # fmt: skip
+        body=body, language=language, start=now, end=now + EVENT_HORIZON, first=1
+    )
     return upcoming[0] if upcoming else None
 
 
