@@ -22,7 +22,10 @@ are kept (another checkout may be on other migrations). PostgreSQL keeps one tem
 database name, in the server.
 
 `create_test_db(connection, ...)` stands in for `connection.creation.create_test_db` while
-pytest-django sets the databases up (conftest.py's `django_db_setup`).
+pytest-django sets the databases up (conftest.py's `django_db_setup`). `python -m
+achyk.templatedb` makes the templates ahead (`prepare()`): .ci/run migrates the SQLite and the
+PostgreSQL one at once, beside lint, so that neither run starts with one worker migrating and
+the other waiting.
 """
 
 import contextlib

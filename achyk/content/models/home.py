@@ -236,10 +236,10 @@ def next_event(body: Body) -> calendar.CalendarEvent | None:
     """The body's next public event (a budget hearing, a gathering, a focus group, ...) from
     every app's calendar (`bodies.calendar`), in the active language; None within a year.
 
-    Kept with the body's pages (`pagecache.parts`, as the menu is: four sources, a query
-    each, on every render of the home): a change to any event forgets it with the pages
-    (each source's app is watched by the page cache), and a kept event that has begun since
-    is looked up again."""
+    Kept with the body's pages (`pagecache.parts`, as the menu is), rather than asked of
+    every source on every render of the home: a change to any event forgets it with the
+    pages (each source's app is watched by the page cache), and a kept event that has begun
+    since is looked up again."""
     language = translation.get_language()
     kept = parts.remembered(
         body_scope(body.pk), f"next-event:{language}", lambda: _next_event(body, language)
