@@ -22,10 +22,7 @@ are kept (another checkout may be on other migrations). PostgreSQL keeps one tem
 database name, in the server.
 
 `create_test_db(connection, ...)` stands in for `connection.creation.create_test_db` while
-pytest-django sets the databases up (conftest.py's `django_db_setup`). `python -m
-achyk.templatedb` makes the templates ahead (`prepare()`): .ci/run migrates the SQLite and the
-PostgreSQL one at once, beside lint, so that neither run starts with one worker migrating and
-the other waiting.
+pytest-django sets the databases up (conftest.py's `django_db_setup`).
 """
 
 import contextlib
@@ -163,17 +160,6 @@ def _build(connection, original, template_name: str, verbosity: int) -> None:
 def _sqlite(connection, original, key: str, verbosity: int) -> str:
     creation = connection.creation
     name = creation._get_test_db_name()
-    template = _sqlite_template(connection, original, key, verbosity)
-    creation._create_test_db(verbosity, autoclobber=True, keepdb=False)  # erases an old file
-    _use(connection, name)
-    connection.ensure_connection()
-    with contextlib.closing(sqlite3.connect(template)) as source:
-        source.backup(connection.connection)
-    return name
-
-
-def _sqlite_template(connection, original, key: str, verbosity: int) -> Path:
-    """The template file of the migrations `key`, migrated first if there is none."""
     directory = template_dir()
     template = directory / f"sqlite-{connection.alias}-{key}.sqlite3"
     directory.mkdir(parents=True, exist_ok=True)
@@ -182,7 +168,12 @@ def _sqlite_template(connection, original, key: str, verbosity: int) -> Path:
             template.touch()  # used last: kept when templates of other migrations are removed
         else:
             _build_sqlite(connection, original, template, verbosity)
-    return template
+    creation._create_test_db(verbosity, autoclobber=True, keepdb=False)  # erases an old file
+    _use(connection, name)
+    connection.ensure_connection()
+    with contextlib.closing(sqlite3.connect(template)) as source:
+        source.backup(connection.connection)
+    return name
 
 
 def _build_sqlite(connection, original, template: Path, verbosity: int) -> None:
@@ -246,68 +237,20 @@ def copy_postgresql_template(cursor, name: str, key: str) -> bool:
 def _postgresql(connection, original, key: str, verbosity: int) -> str:
     creation = connection.creation
     name = creation._get_test_db_name()
+    prefix = f"{TEST_DATABASE_PREFIX}{connection.settings_dict['NAME']}_template_"
+    template = f"{prefix}{key}"
     quote = connection.ops.quote_name
     with creation._nodb_cursor() as cursor, _pg_locked(cursor):
-        template = _pg_template(connection, cursor, original, key, verbosity)
+        cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [f"{prefix}%"])
+        existing = {row[0] for row in cursor.fetchall()}
+        if template not in existing:
+            _build(connection, original, template, verbosity)
+        for old in existing - {template}:
+            with contextlib.suppress(DatabaseError):  # in use by another run: removed later
+                cursor.execute(f"DROP DATABASE IF EXISTS {quote(old)}")
         if verbosity >= 1:
             creation.log(f"Copying the test database template into {name}...")
         cursor.execute(f"DROP DATABASE IF EXISTS {quote(name)}")
         cursor.execute(f"CREATE DATABASE {quote(name)} TEMPLATE {quote(template)}")
     _use(connection, name)
     return name
-
-
-def _pg_template(connection, cursor, original, key: str, verbosity: int) -> str:
-    """The name of the template database of the migrations `key`, migrated first if the
-    server holds none; templates of other migrations are dropped. `cursor`: an autocommit
-    connection's, with PG_LOCK held."""
-    prefix = f"{TEST_DATABASE_PREFIX}{connection.settings_dict['NAME']}_template_"
-    template = f"{prefix}{key}"
-    cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [f"{prefix}%"])
-    existing = {row[0] for row in cursor.fetchall()}
-    if template not in existing:
-        _build(connection, original, template, verbosity)
-    for old in existing - {template}:
-        with contextlib.suppress(DatabaseError):  # in use by another run: removed later
-            cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(old)}")
-    return template
-
-
-# Made ahead: `python -m achyk.templatedb` before the suite.
-
-
-def prepare(verbosity: int = 1) -> list[str]:
-    """The templates of every configured database, migrated now if missing, without a test
-    database: what the suite's first process would otherwise migrate while the others wait
-    for it. Made ahead beside other work (.ci/run migrates them while lint runs), the suite
-    starts copying at once. Returns what each database's template is."""
-    from django.db import connections
-
-    key, made = migrations_key(), []
-    for connection in connections.all():
-        creation = connection.creation
-        original = functools.partial(type(creation).create_test_db, creation)
-        if connection.vendor == "sqlite":
-            made.append(str(_sqlite_template(connection, original, key, verbosity)))
-        elif connection.vendor == "postgresql":
-            with creation._nodb_cursor() as cursor, _pg_locked(cursor):
-                made.append(_pg_template(connection, cursor, original, key, verbosity))
-    return made
-
-
-def main() -> int:
-    """`python -m achyk.templatedb`: the test database templates of the databases the
-    settings name (DATABASE_URL), made if missing."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "achyk.settings")
-    os.environ.setdefault("ACHYK_EMBEDDED", "1")  # as the suite runs (conftest.py)
-    django.setup()
-    if not enabled():
-        print("achyk.templatedb: ACHYK_TEST_DB_TEMPLATE=0, the suite migrates each database")
-        return 0
-    for template in prepare():
-        print(f"achyk.templatedb: {template}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

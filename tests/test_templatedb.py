@@ -71,28 +71,3 @@ def test_a_database_is_copied_from_the_template_of_its_migrations_only():
             assert cursor.fetchone() == (1,)
         finally:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-
-
-@pytest.mark.django_db
-def test_the_template_made_ahead_is_the_one_the_suite_copies():
-    """`python -m achyk.templatedb` (run by .ci/run beside lint) names the template this test
-    database was copied from, and finds it made: it migrates nothing."""
-    import subprocess
-    import sys
-
-    from django.db import connection
-
-    made = subprocess.run(
-        [sys.executable, "-m", "achyk.templatedb"], capture_output=True, text=True, check=True
-    )
-    assert "Migrating" not in made.stdout + made.stderr
-    named = [line.removeprefix("achyk.templatedb: ") for line in made.stdout.splitlines()]
-    assert len(named) == 1
-    assert templatedb.migrations_key() in Path(named[0]).name
-    if connection.vendor == "sqlite":
-        assert Path(named[0]).parent == templatedb.template_dir()
-        assert Path(named[0]).exists()
-    else:
-        with connection.creation._nodb_cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [named[0]])
-            assert cursor.fetchone() == (1,)
