@@ -74,9 +74,14 @@ class BodyOwnedQuerySet(models.QuerySet):
 
 def body_for_page(page: Page) -> Body | None:
     """The body whose site holds `page` (through the home page at depth 2), or None."""
-    if page.depth < 2:
+    return _body_of_path(page.path, page.depth)
+
+
+def _body_of_path(path: str, depth: int) -> Body | None:
+    """`body_for_page` of the page at `path`, `depth`: the seal reads only these two."""
+    if depth < 2:
         return None
-    return routing.body_of_home(page.path[: Page.steplen * 2])
+    return routing.body_of_home(path[: Page.steplen * 2])
 
 
 def page_for(user, page_id) -> Page:
@@ -98,7 +103,7 @@ def _page_of_body(path: str, depth: int, body_id) -> bool:
     to everyone with admin access (Wagtail's explorer starts there)."""
     if depth <= 1:
         return True
-    body = routing.body_of_home(path[: Page.steplen * 2])
+    body = _body_of_path(path, depth)
     return body_id is not None and body is not None and body.pk == body_id
 
 
@@ -135,17 +140,11 @@ def object_in_reach(user, model, pk) -> bool:
 
 
 def _owned_by_body_field(model) -> bool:
-    """A model whose own `body` foreign key alone says whose its objects are: `_belongs_to`'s
-    last rule, which none of its earlier rules takes (a collection's `body` is the body's
-    link to it, not a column of its own)."""
-    label = model._meta.label_lower
-    if label == "wagtailadmin.editingsession" or label.endswith("formsubmission"):
-        return False
-    try:
-        field = model._meta.get_field("body")
-    except FieldDoesNotExist:
-        return False
-    return field.concrete and field.related_model is Body
+    """A model whose own `body` foreign key says whose its objects are (`_belongs_to`'s last
+    rule). A collection's or a site's `body` is the body's link to it, not a column of its
+    own: neither is a body-owned object."""
+    field = _body_field(model)
+    return field is not None and field.concrete
 
 
 def _belongs_to(obj, user, body: Body) -> bool:
@@ -168,17 +167,22 @@ def _belongs_to(obj, user, body: Body) -> bool:
         return obj.user_id == user.pk
     if hasattr(obj, "page_id") and label.endswith("formsubmission"):
         return user_may_reach_page(user, obj.page)
-    if _has_body_field(type(obj)):
+    if _owned_by_body_field(type(obj)):
         return obj.body_id == body.pk
     return False  # a platform-level object
 
 
 def _has_body_field(model) -> bool:
+    """A model related to a body by `body`: its own foreign key, or the body's link to it."""
+    return _body_field(model) is not None
+
+
+def _body_field(model):
     try:
         field = model._meta.get_field("body")
     except FieldDoesNotExist:
-        return False
-    return getattr(field, "related_model", None) is Body
+        return None
+    return field if getattr(field, "related_model", None) is Body else None
 
 
 class BodyOwnedPolicy(ModelPermissionPolicy):
