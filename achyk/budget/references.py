@@ -91,13 +91,13 @@ def what_lines_fund(
 ) -> list[tuple[Classification, list[Target]]]:
     """The expenditure lines of `budget` that something on the site names as funded by them
     (a plan's action), with what names them, by code: two queries, three with any found (one
-    fewer with `sums`, the budget's sums a page has read already)."""
+    query fewer with `sums`, the budget's sums and codes a page has read already)."""
     sums = sums or LineSums(budget)
     codes = sums.by("economic", direction=Direction.EXPENDITURE)
     keys = {key(LINE, (budget.pk, code)): code for code in codes}
     found = backlinks(keys, language) if keys else {}
     if not found:
         return []
-    names = Classification.objects.in_bulk({keys[reference] for reference in found})
+    names = sums.codes(keys[reference] for reference in found)
     rows = [(names[keys[reference]], targets) for reference, targets in found.items()]
     return sorted(rows, key=lambda row: row[0].code)

@@ -4,11 +4,11 @@ Functions that take a `budget` read whatever budget they are given: the caller d
 see it (`budget_for(user, pk)` in the admin, `public_budget(body, year)` on public pages).
 """
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
 from achyk.bodies.models import Body
@@ -138,8 +138,7 @@ class LineSums:
             "quarter",
         ).annotate(amount=Sum("amount")).order_by()  # fmt: skip
         self.rows = [dict(zip((*self.KEYS, "amount"), row, strict=True)) for row in rows]
-        self._categories: dict[int, Classification] = {}
-        self._economic_codes: dict[int, Classification] | None = None
+        self._codes: dict[int, Classification] | None = None
 
     def by(self, key: str, **where) -> dict:
         """{value of `key`: total} over the rows matching `where` (e.g. stage="approved")."""
@@ -162,22 +161,24 @@ class LineSums:
         amounts = self.by(f"{classification}_group", stage=stage, direction=direction)
         amounts.pop(None, None)  # lines without a code of this classification
         ranked = sorted(amounts.items(), key=lambda pair: (-pair[1], pair[0]))
-        missing = [pk for pk, _amount in ranked if pk not in self._categories]
-        if missing:
-            self._categories.update(Classification.objects.in_bulk(missing))
-        return [
-            CategoryTotal(self._categories[pk].code, self._categories[pk].name, amount)
-            for pk, amount in ranked
-        ]
+        codes = self.codes(pk for pk, _amount in ranked)
+        return [CategoryTotal(codes[pk].code, codes[pk].name, amount) for pk, amount in ranked]
 
-    def economic_codes(self) -> dict[int, Classification]:
-        """Every economic code of the budget's country by id, read once (a page draws the
-        revenue of its plan and of its execution)."""
-        if self._economic_codes is None:
-            self._economic_codes = Classification.objects.filter(
-                country=self.budget.body.country, kind=Classification.Kind.ECONOMIC
-            ).in_bulk()
-        return self._economic_codes
+    def codes(self, wanted: Iterable[int] = ()) -> dict[int, Classification]:
+        """The classification codes a page of these sums names, by id, read in one query for
+        the page: every economic code of the budget's country (a revenue line is drawn under
+        the code just below the root, found through its ancestors) and the top categories of
+        the lines; any of `wanted` not among them is read too."""
+        if self._codes is None:
+            groups = {
+                row[key] for row in self.rows for key in ("economic_group", "functional_group")
+            }
+            country = Q(country=self.budget.body.country, kind=Classification.Kind.ECONOMIC)
+            read = Classification.objects.filter(country | Q(pk__in=groups - {None}))
+            self._codes = read.in_bulk()
+        if missing := set(wanted) - self._codes.keys():
+            self._codes.update(Classification.objects.in_bulk(missing))
+        return self._codes
 
     def last_quarter(self) -> int | None:
         """The latest quarter that execution has been reported for, or None."""

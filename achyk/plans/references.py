@@ -13,7 +13,7 @@ from achyk.bodies import references as seam
 from achyk.bodies.models import public_url
 from achyk.bodies.references import Kind, Target
 
-from .models import Action
+from .models import TEXT_LANGUAGES, Action
 
 STEP = "plans.step"
 BUDGET_LINE = "budget.line"
@@ -65,14 +65,19 @@ def budget_lines(actions, language: str) -> dict[str, Target]:
 
 def actions_funded_by(keys: set[str], language: str) -> dict[str, list[Target]]:
     """The actions of published plans that name each of `keys` (budget lines) as funding
-    them, in the plans' order: one query however many lines."""
+    them, in the plans' order: one query however many lines, of the columns the links show."""
+    titles = [f"title_{code}" for code in TEXT_LANGUAGES]
+    shown = [*titles, *(f"plan__{title}" for title in titles), "plan__body_id"]
     rows = (
         Action.objects.filter(budget_line__in=keys, plan__is_published=True, body__is_active=True)
-        .select_related("body", "plan__body")
+        .select_related("body", "plan")
+        .only("code", "budget_line", *shown, "body__slug", "body__default_language")
         .order_by("plan_id", "code", "pk")
     )
     found: dict[str, list[Target]] = {}
     for action in rows:
+        if action.plan.body_id == action.body_id:  # titles fall back to the body's language
+            action.plan.body = action.body
         url = public_url(action.body.slug, language, "plans_action", pk=action.pk)
         found.setdefault(action.budget_line, []).append(
             Target(key_of(action), _label(action, language), url)

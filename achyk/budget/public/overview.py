@@ -29,7 +29,7 @@ def revenue_by_category(
     non-tax revenue, ...), largest first. [(name, amount)] (from `sums`, the budget's sums
     read once for a page, when given)."""
     sums = sums or selectors.LineSums(budget)
-    codes = sums.economic_codes()
+    codes = sums.codes()
     found: dict[str, Decimal] = {}
     for economic, amount in sums.by("economic", stage=stage, direction=Direction.REVENUE).items():
         category = _below_root(codes, economic)

@@ -144,7 +144,7 @@ def test_the_budget_year_page_lists_the_actions_each_line_funds(client, body_a, 
     assert 'id="funded"' not in client.get(url).content.decode()
 
 
-def test_the_actions_a_year_page_lists_cost_one_query_however_many(
+def test_the_actions_a_year_page_lists_cost_no_query_however_many(
     client, body_a, funded, django_assert_max_num_queries, settings
 ):
     settings.CACHE_PAGE_SECONDS = 0  # count the queries of a render, not of a cached copy
@@ -158,4 +158,5 @@ def test_the_actions_a_year_page_lists_cost_one_query_however_many(
     with django_assert_max_num_queries(40) as linked:
         page = client.get("/burana/ru/budget/2025/").content.decode()
     assert page.count("/burana/ru/plans/actions/") == 5
-    assert len(linked.captured_queries) == len(bare.captured_queries) + 1  # the line's name
+    # the lines' names are among the codes the page has read for its charts
+    assert len(linked.captured_queries) == len(bare.captured_queries)
