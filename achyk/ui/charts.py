@@ -19,6 +19,7 @@ also differ by dash and bars by outline, not by colour alone. No fonts, no scrip
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 from collections.abc import Sequence
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.template.loader import render_to_string
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -119,6 +120,13 @@ def format_number(value, decimals: int = 0, unit: str = "") -> str:
     number = number.quantize(quantum)
     if number == 0:
         number = abs(number)  # never "-0"
+    return _written(number, decimals, str(unit), translation.get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _written(number: Decimal, decimals: int, unit: str, language: str | None) -> str:
+    """`number` (rounded to `decimals`) as `language`, the active one, writes it: a chart
+    writes each of its values several times (its bars, their labels, its table)."""
     text = formats.number_format(number, decimals, use_l10n=True, force_grouping=True)
     return f"{text}\u00a0{unit}" if unit else text
 
