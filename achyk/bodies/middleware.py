@@ -53,9 +53,8 @@ class BodyMiddleware:
                 # so a link costs the same with 10 bodies or 1000 (not every site's, read
                 # whole from the cache on each render). The admin links every body's pages.
                 if not request.path_info.startswith("/admin/"):
-                    site = body.site
                     request._wagtail_cached_site_root_paths = SimpleLazyObject(
-                        lambda: routing.site_root_paths(site)
+                        lambda: routing.body_root_paths(body)
                     )
             timezone.activate(zoneinfo.ZoneInfo(body.time_zone))
         try:

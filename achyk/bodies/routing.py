@@ -20,6 +20,7 @@ whose cache is its own memory (no REDIS_URL) does not see the bumps of other pro
 
 import copy
 import time
+from collections.abc import Callable
 
 from django.core.cache import cache
 from django.db import transaction
@@ -135,6 +136,26 @@ def site_root_paths(*sites) -> list:
 
 #: Where a `Site` object keeps its root paths once read (`site_root_paths`).
 ROOT_PATHS = "_achyk_root_paths"
+
+
+def _read_afresh(body: Body, read: Callable[[], list]) -> list:
+    return read()
+
+
+#: How the root paths of a body's site are kept between requests: `keeper(body, read)` gives
+#: `read()`'s answer, or a copy kept since the body's pages last changed. By default they are
+#: read for each request; the page cache, which learns of every change to a body's pages,
+#: keeps them (`pagecache.apps`).
+root_paths_keeper: Callable[[Body, Callable[[], list]], list] = _read_afresh
+
+
+def body_root_paths(body: Body) -> list:
+    """The root paths of the body's site (`site_root_paths`), kept by `root_paths_keeper`:
+    what the pages a request for the body links need. The body must have a site."""
+    site = body.site
+    if ROOT_PATHS not in site.__dict__:
+        site.__dict__[ROOT_PATHS] = root_paths_keeper(body, lambda: _read_root_paths([site]))
+    return site.__dict__[ROOT_PATHS]
 
 
 def _read_root_paths(sites) -> list:

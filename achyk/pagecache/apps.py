@@ -17,3 +17,14 @@ class PageCacheConfig(AppConfig):
         from .generations import after_cache_outage
 
         recovered.connect(after_cache_outage, dispatch_uid="achyk.pagecache.after_cache_outage")
+
+        from achyk.bodies import routing
+
+        from .generations import body_scope
+        from .parts import remembered
+
+        # A body's site's root paths change with its home pages and its site, whose changes
+        # forget the body's pages: they are kept with them.
+        routing.root_paths_keeper = lambda body, read: remembered(
+            body_scope(body.pk), "root-paths", read
+        )

@@ -53,15 +53,20 @@ def _link(request, page, code, target, current) -> dict:
 
 @register.simple_tag(takes_context=True)
 def site_sections(context):
-    """The body's sections in the active language, for the main menu (once per request)."""
+    """The body's sections in the active language, for the main menu: read once per request,
+    and kept with the body's pages (`pagecache.parts`)."""
     home = site_home(context)
     if home is None:
         return []
     request, language = context["request"], translation.get_language()
     cached = getattr(request, "_achyk_site_sections", None)
     if cached is None or cached[0] != language:
-        cached = (language, list(public(Page.objects.live(), request).child_of(home).in_menu()))
-        request._achyk_site_sections = cached
+        menu = remembered(
+            body_scope(request.site_body.pk),
+            f"menu:{language}",
+            lambda: list(public(Page.objects.live(), request).child_of(home).in_menu()),
+        )
+        cached = request._achyk_site_sections = (language, menu)
     return cached[1]
 
 
@@ -76,7 +81,8 @@ def remember_home(request, home: Page, menu: list[Page]) -> None:
 
 @register.simple_tag(takes_context=True)
 def site_home(context):
-    """The body's home page in the active language (once per request), or None."""
+    """The body's home page in the active language, or None: read once per request, and kept
+    with the body's pages (`pagecache.parts`)."""
     request = context["request"]
     body = getattr(request, "site_body", None)
     if body is None or body.site is None:
@@ -84,8 +90,10 @@ def site_home(context):
     language = translation.get_language()
     cached = getattr(request, "_achyk_site_home", None)
     if cached is None or cached[0] != language:
-        cached = (language, body.site.root_page.localized)
-        request._achyk_site_home = cached
+        home = remembered(
+            body_scope(body.pk), f"home:{language}", lambda: body.site.root_page.localized
+        )
+        cached = request._achyk_site_home = (language, home)
     return cached[1]
 
 

@@ -1,0 +1,89 @@
+"""Every page of a body shows its home link and its menu of sections, and gives its links
+their addresses through the root paths of its site: with parts kept (`pagecache.parts`),
+each is read on the first render of any of the body's pages, by no query on the next ones,
+and read again once the body's pages or sites change."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+
+from achyk.content.models import AnnouncementIndexPage, NewsIndexPage
+
+from .factories import home, publish, section
+
+#: What the menu's query asks for (pages shown in menus), and what the root paths' query says
+#: (each home of the site with its root), and no other query of a section page.
+MENU = '"wagtailcore_page"."show_in_menus"'
+ROOT_PATHS = '"root_id"'
+
+
+@pytest.fixture
+def parts_kept(settings):
+    settings.CACHE_PART_SECONDS = 300
+    settings.CACHE_PAGE_SECONDS = 0  # every request renders the page
+
+
+def render(client, url: str) -> tuple[str, int, int]:
+    """The page's HTML, and how many queries of its render read the menu and the root paths."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    sql = [query["sql"] for query in queries.captured_queries]
+    return (
+        response.content.decode(),
+        sum(MENU in statement.partition(" WHERE ")[2] for statement in sql),
+        sum(ROOT_PATHS in statement for statement in sql),
+    )
+
+
+def test_the_menu_and_root_paths_are_read_once_and_again_after_the_body_s_pages_change(
+    client, body_a, parts_kept
+):
+    news = section(body_a, "ky", NewsIndexPage)
+    announcements = section(body_a, "ky", AnnouncementIndexPage)
+    url = news.get_url()
+    html, menu, paths = render(client, url)
+    assert announcements.title in html and menu == 1 and paths == 1
+    html, menu, paths = render(client, url)
+    assert announcements.title in html and (menu, paths) == (0, 0)  # kept
+    assert render(client, announcements.get_url())[1:] == (0, 0)  # for every page of the body
+
+    added = home(body_a, "ky").add_child(
+        instance=NewsIndexPage(title="Жаңы бөлүм ңөү", slug="jany-bolum", show_in_menus=True)
+    )
+    publish(added)  # the body's pages are forgotten
+    html, menu, paths = render(client, url)
+    assert "Жаңы бөлүм ңөү" in html and menu == 1 and paths == 1
+    assert render(client, url)[1:] == (0, 0)
+
+    added.unpublish()
+    html, menu, _paths = render(client, url)
+    assert "Жаңы бөлүм ңөү" not in html and menu == 1
+
+
+def test_each_language_keeps_its_own_menu(client, body_a, parts_kept):
+    for language in ("ky", "ru"):
+        url = section(body_a, language, NewsIndexPage).get_url()
+        announcements = section(body_a, language, AnnouncementIndexPage).title
+        assert announcements in render(client, url)[0]
+        html, menu, _paths = render(client, url)
+        assert announcements in html and menu == 0
+
+
+def test_a_change_of_the_site_gives_the_links_their_new_addresses(client, body_a, parts_kept):
+    url = section(body_a, "ky", NewsIndexPage).get_url()
+    render(client, url)
+    site = Site.objects.get(pk=body_a.site_id)
+    site.port = 8081
+    site.save()  # every page is forgotten: the root paths hold the site's address
+    html, _menu, paths = render(client, url)
+    assert paths == 1
+
+
+def test_without_kept_parts_every_render_reads_them(client, body_a, settings):
+    settings.CACHE_PART_SECONDS = 0
+    settings.CACHE_PAGE_SECONDS = 0
+    url = section(body_a, "ky", NewsIndexPage).get_url()
+    render(client, url)
+    assert render(client, url)[1:] == (1, 1)
