@@ -409,7 +409,7 @@ def _wanted_layer(item) -> str | None:
     return next((name for name in LAYERS if name in item.fixturenames), None)
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """Order as pytest-django does (tests in a transaction, then transactional tests, then
     tests without a database), and within the first group tests of the shared platform first,
     so that it is rolled back and built again as seldom as possible; among those, the tests
@@ -418,7 +418,10 @@ def pytest_collection_modifyitems(items):
     Before all of them, the tests marked `waits`: they spend most of their time waiting on
     processes they start (the fault run's stack, half a minute), which the other worker's
     tests fill. Last in the order, the other worker could be done before them, or take the
-    tests queued after them, and the run would end with one core waiting."""
+    tests queued after them, and the run would end with one core waiting.
+
+    Under pytest-xdist, the tests without a database then move to the start of every
+    worker's share but the first (`databaseless_first`)."""
 
     def order(item):
         if item.get_closest_marker("waits") is not None:
@@ -430,6 +433,49 @@ def pytest_collection_modifyitems(items):
         return (2, 0, "")
 
     items.sort(key=order)
+    workers = _xdist_workers(config)
+    if workers > 1:
+        items[:] = databaseless_first(items, workers, lambda item: order(item)[0] == 2)
+
+
+def _xdist_workers(config) -> int:
+    """How many pytest-xdist workers share the tests, as a worker sees it; 1 outside one.
+    (A worker is not told how they are shared: `make test` shares the suite by `--dist
+    worksteal`, whose shares `worksteal_shares` follows, and the browser tests, which all
+    need a database, by `--dist load`, where the order changes nothing.)"""
+    workerinput = getattr(config, "workerinput", None)
+    return int(workerinput.get("workercount", 1)) if workerinput else 1
+
+
+def worksteal_shares(count: int, workers: int) -> list[int]:
+    """How many of `count` tests pytest-xdist's worksteal scheduler hands each worker first,
+    in order: each an even part of what the ones before left (the rest comes by stealing)."""
+    shares, left = [], count
+    for index in range(workers):
+        shares.append(left // (workers - index))
+        left -= shares[-1]
+    return shares
+
+
+def databaseless_first(items: list, workers: int, databaseless) -> list:
+    """`items` rearranged so that the share of every worker but the first starts with tests
+    that need no database (`databaseless(item)`), the rest keeping their order.
+
+    The first process that asks for a test database migrates the template (achyk.templatedb:
+    half a minute on a machine that has none) while the others wait on its lock; with their
+    tests without a database first, they run those meanwhile instead of waiting idle."""
+    without = [item for item in items if databaseless(item)]
+    rest = [item for item in items if not databaseless(item)]
+    shares = worksteal_shares(len(items), workers)
+    arranged, start, moved = rest[: shares[0]], shares[0], 0
+    for index, share in enumerate(shares[1:], start=1):
+        part = len(without) * index // (workers - 1) - moved
+        chunk = without[moved : moved + min(part, share)]
+        moved += len(chunk)
+        taken = share - len(chunk)
+        arranged += chunk + rest[start : start + taken]
+        start += taken
+    return arranged + rest[start:] + without[moved:]
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -58,7 +58,7 @@ def test_tests_that_wait_on_their_processes_run_first_then_pytest_django_s_order
         Item("shared platform", ("django_db",), ("body_a",)),
         Item("waits", ("waits",)),
     ]
-    conftest.pytest_collection_modifyitems(items)
+    conftest.pytest_collection_modifyitems(SimpleNamespace(), items)  # not in a worker
     assert [item.name for item in items] == [
         "waits",
         "shared platform",
@@ -66,3 +66,60 @@ def test_tests_that_wait_on_their_processes_run_first_then_pytest_django_s_order
         "transactional",
         "no database",
     ]
+
+
+def test_worksteal_shares_are_what_pytest_xdist_hands_out_first():
+    """The scheduler's own arithmetic (xdist.scheduler.worksteal.check_schedule), given an
+    idle worker after another: each takes an even part of what is left."""
+
+    from xdist.scheduler.worksteal import WorkStealingScheduling
+
+    import conftest
+
+    class Node:  # a worker as the scheduler sees it; what it asks of one after the shares
+        shutting_down = False
+
+        def send_steal(self, indices):
+            pass
+
+        def shutdown(self):
+            pass
+
+    for count, workers in ((1683, 2), (10, 3), (7, 4), (0, 2)):
+        scheduler = WorkStealingScheduling.__new__(WorkStealingScheduling)  # no session
+        nodes = [Node() for _index in range(workers)]
+        scheduler.node2pending = {node: [] for node in nodes}
+        scheduler.pending = list(range(count))
+        scheduler.steal_requested_from_node = None
+        sent = {}
+
+        def send(node, num, scheduler=scheduler, sent=sent):
+            sent[node] = num
+            scheduler.node2pending[node].extend(scheduler.pending[:num])
+            del scheduler.pending[:num]
+
+        scheduler._send_tests = send
+        scheduler.check_schedule()
+        handed = [sent.get(node, 0) for node in nodes]
+        assert handed == conftest.worksteal_shares(count, workers), (count, workers)
+
+
+def test_every_worker_but_the_first_starts_with_the_tests_without_a_database():
+    import conftest
+
+    items = [f"db{number}" for number in range(9)] + ["none0", "none1", "none2"]
+    arranged = conftest.databaseless_first(items, 2, lambda item: item.startswith("none"))
+    assert sorted(arranged) == sorted(items)
+    assert arranged[:6] == ["db0", "db1", "db2", "db3", "db4", "db5"]  # the first share
+    assert arranged[6:] == ["none0", "none1", "none2", "db6", "db7", "db8"]
+
+    arranged = conftest.databaseless_first(items, 3, lambda item: item.startswith("none"))
+    shares = conftest.worksteal_shares(12, 3)
+    assert shares == [4, 4, 4] and sorted(arranged) == sorted(items)
+    assert arranged[:4] == ["db0", "db1", "db2", "db3"]
+    assert arranged[4] == "none0" and arranged[8:10] == ["none1", "none2"]
+    assert [item for item in arranged if item.startswith("db")] == items[:9]  # in order
+
+    many = ["db0"] + [f"none{number}" for number in range(5)]
+    arranged = conftest.databaseless_first(many, 2, lambda item: item.startswith("none"))
+    assert arranged == ["db0", "none0", "none1", "none2", "none3", "none4"]

@@ -57,6 +57,7 @@ def test_on_the_embedded_default_a_password_alone_opens_the_admin_and_a_panel_of
     assert 'id="signin-two-step-section"' in html and 'href="/admin/two-step/setup/"' in html
 
 
+@pytest.mark.django_db  # its users are fixtures it asks for by name
 @pytest.mark.parametrize("who", ["platform_admin", "supervisor", "admin_a"])
 def test_when_required_admins_and_supervisors_are_sent_to_set_it_up(client, required, who, request):
     user = request.getfixturevalue(who)

@@ -96,6 +96,7 @@ class TestAdmin:
         day.refresh_from_db()
         assert (day.kind, day.source, day.name_ru) == ("day_off", "admin", "Перенос")
 
+    @pytest.mark.django_db  # its users are fixtures it asks for by name
     @pytest.mark.parametrize("user", ["editor_a", "admin_a"])
     def test_body_staff_reach_nothing_of_it(self, client, user, request):
         client.force_login(request.getfixturevalue(user))
