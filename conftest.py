@@ -420,8 +420,8 @@ def pytest_collection_modifyitems(config, items):
     tests fill. Last in the order, the other worker could be done before them, or take the
     tests queued after them, and the run would end with one core waiting.
 
-    Under pytest-xdist, the tests without a database then move to the start of every
-    worker's share but the first (`databaseless_first`)."""
+    Under pytest-xdist, the tests without a database and then the tests marked `waits` move
+    to the start of every worker's share but the first (`databaseless_first`)."""
 
     def order(item):
         if item.get_closest_marker("waits") is not None:
@@ -435,7 +435,9 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=order)
     workers = _xdist_workers(config)
     if workers > 1:
-        items[:] = databaseless_first(items, workers, lambda item: order(item)[0] == 2)
+        items[:] = databaseless_first(
+            items, workers, lambda item: order(item)[0] == 2, lambda item: order(item)[0] == -1
+        )
 
 
 def _xdist_workers(config) -> int:
@@ -457,25 +459,30 @@ def worksteal_shares(count: int, workers: int) -> list[int]:
     return shares
 
 
-def databaseless_first(items: list, workers: int, databaseless) -> list:
-    """`items` rearranged so that the share of every worker but the first starts with tests
-    that need no database (`databaseless(item)`), the rest keeping their order.
+def databaseless_first(items: list, workers: int, databaseless, waits=lambda item: False):
+    """`items` rearranged so that the share of every worker but the first starts with the
+    tests that need no database (`databaseless(item)`), then the tests that wait on processes
+    they start (`waits(item)`), the rest keeping their order.
 
-    The first process that asks for a test database migrates the template (achyk.templatedb:
-    half a minute on a machine that has none) while the others wait on its lock; with their
-    tests without a database first, they run those meanwhile instead of waiting idle."""
+    The first worker's first test migrates the template (achyk.templatedb: half a minute on
+    a machine that has none) while the others would wait on its lock; they run the tests
+    without a database meanwhile. The fault run (`waits`) copies the template for the stack
+    it starts, or migrates a database of its own if none is being made: after those tests,
+    the first worker is making it, and the fault run waits for it instead."""
     without = [item for item in items if databaseless(item)]
-    rest = [item for item in items if not databaseless(item)]
+    without += [item for item in items if waits(item) and not databaseless(item)]
+    moved = {id(item) for item in without}
+    rest = [item for item in items if id(item) not in moved]
     shares = worksteal_shares(len(items), workers)
-    arranged, start, moved = rest[: shares[0]], shares[0], 0
+    arranged, start, placed = rest[: shares[0]], shares[0], 0
     for index, share in enumerate(shares[1:], start=1):
-        part = len(without) * index // (workers - 1) - moved
-        chunk = without[moved : moved + min(part, share)]
-        moved += len(chunk)
+        part = len(without) * index // (workers - 1) - placed
+        chunk = without[placed : placed + min(part, share)]
+        placed += len(chunk)
         taken = share - len(chunk)
         arranged += chunk + rest[start : start + taken]
         start += taken
-    return arranged + rest[start:] + without[moved:]
+    return arranged + rest[start:] + without[placed:]
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -123,3 +123,13 @@ def test_every_worker_but_the_first_starts_with_the_tests_without_a_database():
     many = ["db0"] + [f"none{number}" for number in range(5)]
     arranged = conftest.databaseless_first(many, 2, lambda item: item.startswith("none"))
     assert arranged == ["db0", "none0", "none1", "none2", "none3", "none4"]
+
+
+def test_the_tests_that_wait_follow_the_tests_without_a_database_in_the_second_share():
+    import conftest
+
+    items = ["waits"] + [f"db{number}" for number in range(5)] + ["none0", "none1"]
+    arranged = conftest.databaseless_first(
+        items, 2, lambda item: item.startswith("none"), lambda item: item == "waits"
+    )
+    assert arranged == ["db0", "db1", "db2", "db3", "none0", "none1", "waits", "db4"]
