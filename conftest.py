@@ -616,6 +616,14 @@ def _layer_value(request, shared: SharedPlatform, name: str):
     return _build_layer(name, request.getfixturevalue).fresh()
 
 
+@pytest.fixture
+def parts_kept(settings):
+    """Parts of pages kept (`pagecache.parts`), as with Redis, and whole pages not: every
+    request renders its page, and reads again only the parts it does not find kept."""
+    settings.CACHE_PART_SECONDS = 300
+    settings.CACHE_PAGE_SECONDS = 0
+
+
 # The real SMTP server of the suite: a test that asks for `smtp` gets its letters through it.
 class _Inbox:
     """What the SMTP server received: parsed messages, each with its envelope recipients."""

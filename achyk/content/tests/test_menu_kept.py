@@ -3,7 +3,6 @@ their addresses through the root paths of its site: with parts kept (`pagecache.
 each is read on the first render of any of the body's pages, by no query on the next ones,
 and read again once the body's pages or sites change."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
@@ -16,12 +15,6 @@ from .factories import home, publish, section
 #: (each home of the site with its root), and no other query of a section page.
 MENU = '"wagtailcore_page"."show_in_menus"'
 ROOT_PATHS = '"root_id"'
-
-
-@pytest.fixture
-def parts_kept(settings):
-    settings.CACHE_PART_SECONDS = 300
-    settings.CACHE_PAGE_SECONDS = 0  # every request renders the page
 
 
 def render(client, url: str) -> tuple[str, int, int]:

@@ -4,7 +4,6 @@ once an event of the body changes, and once the kept event has begun."""
 
 import datetime
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -13,12 +12,6 @@ from achyk.participation.tests import factories
 HOME = "/burana/ky/"
 #: What the calendar's query of a body's events says, and no other query of the home.
 CALENDAR = '"participation_event"."starts_at" >='
-
-
-@pytest.fixture
-def parts_kept(settings):
-    settings.CACHE_PART_SECONDS = 300
-    settings.CACHE_PAGE_SECONDS = 0  # every request renders the home
 
 
 def render(client) -> tuple[str, int]:

@@ -4,7 +4,6 @@ link, read by the next ones, looked up again once the body's pages change."""
 
 from urllib.parse import urlsplit
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -12,11 +11,6 @@ from achyk.content.models import DocumentIndexPage
 from achyk.content.tests.factories import section
 from achyk.documents.models import Act
 from achyk.documents.tests import factories
-
-
-@pytest.fixture
-def parts_kept(settings):
-    settings.CACHE_PART_SECONDS = 300
 
 
 def address(act_pk: int, language: str = "ky") -> tuple[str | None, int]:

@@ -12,12 +12,6 @@ from achyk.plans.tests import factories as plans
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def parts_kept(settings):
-    settings.CACHE_PAGE_SECONDS = 0  # every read renders the page: only the part is kept
-    settings.CACHE_PART_SECONDS = 300
-
-
 def render(client, body) -> tuple[str, bool]:
     """(the body's home in Kyrgyz, whether the render asked the database for its menu)."""
     with CaptureQueriesContext(connection) as queries:
