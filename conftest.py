@@ -432,11 +432,15 @@ def pytest_collection_modifyitems(config, items):
             return (0, 0 if _wants_shared(item) else 1, _wanted_layer(item) or "")
         return (2, 0, "")
 
-    items.sort(key=order)
+    groups = {id(item): order(item) for item in items}
+    items.sort(key=lambda item: groups[id(item)])
     workers = _xdist_workers(config)
     if workers > 1:
         items[:] = databaseless_first(
-            items, workers, lambda item: order(item)[0] == 2, lambda item: order(item)[0] == -1
+            items,
+            workers,
+            lambda item: groups[id(item)][0] == 2,
+            lambda item: groups[id(item)][0] == -1,
         )
 
 
