@@ -20,7 +20,8 @@ renders with the body's menu kept (`pagecache.parts`, CACHE_PART_SECONDS: as eve
 the first once the body's data stays unchanged; the columns above are the first render after a
 change). --server-side-binding measures PostgreSQL with parameters bound on the server, which
 lets psycopg prepare the statements a process repeats.
-Prints figures, not verdicts.
+The process first settles as each gunicorn worker does (`achyk.operations.gunicorn.settle`:
+what it loaded is frozen out of the garbage collector's walks). Prints figures, not verdicts.
 """
 
 import argparse
@@ -150,6 +151,9 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="achyk-scale-") as workdir:
         _setup(Path(workdir), args.database_url)
+        from achyk.operations.gunicorn import settle
+
+        settle()  # as each gunicorn worker does once the application is loaded
         from django.db import connection
 
         if args.server_side_binding and connection.vendor == "postgresql":

@@ -61,13 +61,18 @@ def site_sections(context):
     request, language = context["request"], translation.get_language()
     cached = getattr(request, "_achyk_site_sections", None)
     if cached is None or cached[0] != language:
-        menu = remembered(
-            body_scope(request.site_body.pk),
-            f"menu:{language}",
-            lambda: list(public(Page.objects.live(), request).child_of(home).in_menu()),
-        )
-        cached = request._achyk_site_sections = (language, menu)
+        cached = request._achyk_site_sections = (language, body_menu(request, home))
     return cached[1]
+
+
+def body_menu(request, home: Page) -> list[Page]:
+    """The sections of `home`, the home of the body being read in the active language, that
+    readers see in the menu: kept with the body's pages (`pagecache.parts`)."""
+    return remembered(
+        body_scope(request.site_body.pk),
+        f"menu:{translation.get_language()}",
+        lambda: list(public(Page.objects.live(), request).child_of(home).in_menu()),
+    )
 
 
 def remember_home(request, home: Page, menu: list[Page]) -> None:

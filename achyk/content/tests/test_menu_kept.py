@@ -55,6 +55,24 @@ def test_the_menu_and_root_paths_are_read_once_and_again_after_the_body_s_pages_
     assert "Жаңы бөлүм ңөү" not in html and menu == 1
 
 
+def test_the_home_lists_the_kept_menu_as_its_sections(client, body_a, parts_kept):
+    """The home shows its sections (the menu, and the blocks of its leadership and council)
+    from the menu kept for every page of the body: no query of its own on the next render,
+    and the section published since on the one after the change."""
+    section(body_a, "ky", AnnouncementIndexPage)
+    url = home(body_a, "ky").get_url()
+    html, menu, _paths = render(client, url)
+    assert menu == 1
+    html, menu, paths = render(client, url)
+    assert (menu, paths) == (0, 0)
+    added = home(body_a, "ky").add_child(
+        instance=NewsIndexPage(title="Жаңы бөлүм ңөү", slug="jany-bolum", show_in_menus=True)
+    )
+    publish(added)
+    html, menu, _paths = render(client, url)
+    assert "Жаңы бөлүм ңөү" in html and menu == 1
+
+
 def test_each_language_keeps_its_own_menu(client, body_a, parts_kept):
     for language in ("ky", "ru"):
         url = section(body_a, language, NewsIndexPage).get_url()
