@@ -8,6 +8,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from achyk.bodies import sections
+from achyk.bodies.routing import body_root_paths
 from achyk.pagecache.generations import body_scope
 from achyk.pagecache.parts import remembered
 
@@ -30,13 +31,28 @@ def language_links(context, page=None):
     body = getattr(request, "site_body", None)
     codes = body.language_list if body else list(LANGUAGE_NAMES)
     page = page if isinstance(page, Page) and page.pk else None
-    translations = {}
-    if page is not None:
-        versions = public(page.get_translations(inclusive=True).live(), request)
-        for other in versions.select_related("locale"):
-            translations[other.locale.language_code] = other
+    translations = {} if page is None else page_translations(request, page, body)
     current = translation.get_language()
     return [_link(request, page, code, translations.get(code), current) for code in codes]
+
+
+def page_translations(request, page: Page, body) -> dict[str, Page]:
+    """{language code: the live version of `page` in it} that readers may see: kept with the
+    body's pages (`pagecache.parts`) when the page is on the body's site."""
+
+    def read() -> dict[str, Page]:
+        versions = public(page.get_translations(inclusive=True).live(), request)
+        return {other.locale.language_code: other for other in versions.select_related("locale")}
+
+    if body is None or body.site is None or not _on_site_of(body, page):
+        return read()
+    return remembered(body_scope(body.pk), f"languages:{page.pk}", read)
+
+
+def _on_site_of(body, page: Page) -> bool:
+    """Whether `page` is under a home of the body's site (its changes forget the body's
+    pages, and with them what is kept of it)."""
+    return any(page.url_path.startswith(root.root_path) for root in body_root_paths(body))
 
 
 def _link(request, page, code, target, current) -> dict:

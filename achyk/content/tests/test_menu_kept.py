@@ -5,16 +5,18 @@ and read again once the body's pages or sites change."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from achyk.content.models import AnnouncementIndexPage, NewsIndexPage
 
-from .factories import home, publish, section
+from .factories import home, news, publish, section, translate
 
 #: What the menu's query asks for (pages shown in menus), and what the root paths' query says
 #: (each home of the site with its root), and no other query of a section page.
 MENU = '"wagtailcore_page"."show_in_menus"'
 ROOT_PATHS = '"root_id"'
+#: What the query of a page's versions in the site's languages (the language links) says.
+TRANSLATIONS = ('"wagtailcore_page"."translation_key" = ', 'JOIN "wagtailcore_locale"')
 
 
 def render(client, url: str) -> tuple[str, int, int]:
@@ -98,3 +100,30 @@ def test_without_kept_parts_every_render_reads_them(client, body_a, settings):
     url = section(body_a, "ky", NewsIndexPage).get_url()
     render(client, url)
     assert render(client, url)[1:] == (1, 1)
+
+
+def translations_read(client, url: str) -> tuple[str, int]:
+    """The page's HTML, and how many queries of its render read its versions in other
+    languages."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    sql = [query["sql"] for query in queries.captured_queries]
+    return response.content.decode(), sum(all(s in q for s in TRANSLATIONS) for q in sql)
+
+
+def test_a_page_s_language_links_are_kept_and_follow_a_new_translation(client, body_a, parts_kept):
+    item = news(body_a, "ky", title="Көпүрө салынды")
+    url = item.get_url()
+    html, read = translations_read(client, url)
+    assert read == 1 and f'/ru/untranslated/{item.pk}/"' in html  # not translated yet
+    html, read = translations_read(client, url)
+    assert read == 0  # kept
+    translated = translate(item, "ru", title="Мост построен", slug="most-postroen")
+    html, read = translations_read(client, url)
+    assert read == 1 and f'href="{translated.get_url_parts()[2]}"' in html
+    assert translations_read(client, url)[1] == 0
+    PageViewRestriction.objects.create(page=translated, restriction_type="login")
+    html, read = translations_read(client, url)  # a restriction forgets every body's parts
+    assert read == 1 and f'href="{translated.get_url_parts()[2]}"' not in html
+    assert f'/ru/untranslated/{item.pk}/"' in html
