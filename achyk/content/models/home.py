@@ -191,17 +191,17 @@ class BodyHomePage(BasePage):
         )[:5]
         context["transparency_index"] = scores.indexes([self.body.pk]).get(self.body.pk)
         context["next_event"] = next_event(self.body)
+        from ..templatetags.achyk_content import body_menu, menu_of, remember_home
+
         # The home of the body's site in any language (its root page, already read by Wagtail
         # to route the request) is the home the header links and whose sections the menu lists:
         # its sections are the menu kept with the body's pages.
         site = served.site if served is not None else None
         if site is not None and site.root_page.translation_key == self.translation_key:
-            from ..templatetags.achyk_content import body_menu, remember_home
-
             sections = body_menu(request, self)
             remember_home(request, self, sections)  # the header and the menu: not asked again
         else:
-            sections = list(public(Page.objects.live(), request).child_of(self).in_menu())
+            sections = menu_of(request, self)
         context["sections"] = sections
         context["section_of"] = found = sections_by_type(sections)
         context["head"] = head_of(found.get("leadership"))

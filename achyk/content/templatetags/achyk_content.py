@@ -82,13 +82,19 @@ def site_sections(context):
 
 
 def body_menu(request, home: Page) -> list[Page]:
-    """The sections of `home`, the home of the body being read in the active language, that
-    readers see in the menu: kept with the body's pages (`pagecache.parts`)."""
+    """`menu_of(request, home)` for `home`, the home of the body being read in the active
+    language: kept with the body's pages (`pagecache.parts`)."""
     return remembered(
         body_scope(request.site_body.pk),
         f"menu:{translation.get_language()}",
-        lambda: list(public(Page.objects.live(), request).child_of(home).in_menu()),
+        lambda: menu_of(request, home),
     )
+
+
+def menu_of(request, home: Page) -> list[Page]:
+    """The sections of `home` that readers see in its menu (live, shown in menus, not under
+    a view restriction)."""
+    return list(public(Page.objects.live(), request).child_of(home).in_menu())
 
 
 def remember_home(request, home: Page, menu: list[Page]) -> None:
