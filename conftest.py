@@ -628,6 +628,17 @@ def parts_kept(settings):
     settings.CACHE_PAGE_SECONDS = 0
 
 
+@pytest.fixture
+def rate_window(time_machine):
+    """The clock at the start of a rate limit's window (`achyk.ui.ratelimit` counts in minutes
+    of the wall clock), still running: a test that counts requests up to a limit has 59 s
+    before a window's edge would start the count again."""
+    import datetime
+
+    now = datetime.datetime.now(tz=datetime.UTC)
+    time_machine.move_to(now.replace(second=1, microsecond=0) + datetime.timedelta(minutes=1))
+
+
 # The real SMTP server of the suite: a test that asks for `smtp` gets its letters through it.
 class _Inbox:
     """What the SMTP server received: parsed messages, each with its envelope recipients."""

@@ -82,7 +82,7 @@ class TestForm:
         assert response.status_code == 200 and 'class="error"' in response.content.decode()
         assert Request.objects.count() == PER_ADDRESS_PER_HOUR
 
-    def test_the_platform_rate_limit_answers_429(self, client, body_a, settings, smtp):
+    def test_the_platform_rate_limit_answers_429(self, client, body_a, settings, smtp, rate_window):
         settings.ACHYK_RATE_LIMITS_ON = True
         settings.ACHYK_RATE_LIMITS = {**settings.ACHYK_RATE_LIMITS, "form": 2}
         codes = [client.post(ask_url(body_a), {**FORM, "email": f"a{n}@example.kg"}).status_code

@@ -7,7 +7,7 @@ LIMITS = {"search": 3, "registry": 3, "export": 2, "form": 2, "signin": 2}
 
 
 @pytest.fixture
-def limits(settings):
+def limits(settings, rate_window):
     settings.ACHYK_RATE_LIMITS = LIMITS
     return LIMITS
 
