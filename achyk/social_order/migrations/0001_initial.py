@@ -21,6 +21,101 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
+            name='Commission',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=300, verbose_name='name')),
+                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='social_commissions', to='bodies.body', verbose_name='body')),
+                ('formed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='documents.act', verbose_name='act forming it')),
+            ],
+            options={
+                'verbose_name': 'competition commission',
+                'verbose_name_plural': 'competition commissions',
+                'ordering': ['name'],
+            },
+        ),
+        migrations.CreateModel(
+            name='Programme',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
+                ('title_ky', models.CharField(max_length=300, verbose_name='title (Kyrgyz)')),
+                ('title_ru', models.CharField(blank=True, max_length=300, verbose_name='title (Russian)')),
+                ('topics_ky', models.TextField(blank=True, max_length=5000, verbose_name='topics (Kyrgyz)')),
+                ('topics_ru', models.TextField(blank=True, max_length=5000, verbose_name='topics (Russian)')),
+                ('budget', models.DecimalField(decimal_places=2, max_digits=18, validators=[django.core.validators.MinValueValidator(0)], verbose_name='budget')),
+                ('is_published', models.BooleanField(default=False, verbose_name='published')),
+                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='first published')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
+                ('approved_by', models.ForeignKey(blank=True, help_text="The council's resolution approving the programme, from the registry.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='documents.act', verbose_name='approving act')),
+                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='social_programmes', to='bodies.body', verbose_name='body')),
+            ],
+            options={
+                'verbose_name': 'social order programme',
+                'verbose_name_plural': 'social order programmes',
+                'ordering': ['-year'],
+                'constraints': [models.UniqueConstraint(fields=('body', 'year'), name='social_programme_one_a_year'), models.CheckConstraint(condition=models.Q(('budget__gte', 0)), name='social_programme_budget')],
+            },
+            bases=(achyk.bodies.models.TranslatedFieldsMixin, models.Model),
+        ),
+        migrations.CreateModel(
+            name='Call',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title_ky', models.CharField(max_length=300, verbose_name='title (Kyrgyz)')),
+                ('title_ru', models.CharField(blank=True, max_length=300, verbose_name='title (Russian)')),
+                ('topic_ky', models.TextField(blank=True, max_length=5000, verbose_name='topic (Kyrgyz)')),
+                ('topic_ru', models.TextField(blank=True, max_length=5000, verbose_name='topic (Russian)')),
+                ('eligibility_ky', models.TextField(blank=True, max_length=5000, verbose_name='who may apply (Kyrgyz)')),
+                ('eligibility_ru', models.TextField(blank=True, max_length=5000, verbose_name='who may apply (Russian)')),
+                ('documents_ky', models.TextField(blank=True, max_length=3000, verbose_name='documents to attach (Kyrgyz)')),
+                ('documents_ru', models.TextField(blank=True, max_length=3000, verbose_name='documents to attach (Russian)')),
+                ('ceiling', models.DecimalField(decimal_places=2, max_digits=18, validators=[django.core.validators.MinValueValidator(0)], verbose_name='ceiling of a grant')),
+                ('opens_at', models.DateTimeField(verbose_name='opens')),
+                ('deadline', models.DateTimeField(verbose_name='deadline')),
+                ('decision_on', models.DateField(blank=True, null=True, verbose_name='decision expected')),
+                ('state', models.CharField(choices=[('draft', 'draft'), ('open', 'open'), ('closed', 'closed'), ('review', 'under review'), ('decided', 'decided')], default='draft', max_length=10, verbose_name='state')),
+                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided')),
+                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='first published')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
+                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='social_calls', to='bodies.body', verbose_name='body')),
+                ('decision_act', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='documents.act', verbose_name='decision (act)')),
+                ('commission', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='calls', to='social_order.commission', verbose_name='commission')),
+                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='calls', to='social_order.programme', verbose_name='programme')),
+            ],
+            options={
+                'verbose_name': 'call for projects',
+                'verbose_name_plural': 'calls for projects',
+                'ordering': ['-deadline'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('ceiling__gte', 0)), name='social_call_ceiling'), models.CheckConstraint(condition=models.Q(('deadline__gte', models.F('opens_at'))), name='social_call_dates')],
+            },
+            bases=(achyk.bodies.models.TranslatedFieldsMixin, models.Model),
+        ),
+        migrations.CreateModel(
+            name='Organisation',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=300, verbose_name='name of the organisation')),
+                ('registration_number', models.CharField(max_length=50, verbose_name='registration number')),
+                ('address', models.CharField(max_length=300, verbose_name='address')),
+                ('head', models.CharField(max_length=200, verbose_name='head of the organisation')),
+                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
+                ('phone', models.CharField(blank=True, max_length=50, verbose_name='phone')),
+                ('founding_document', models.FileField(max_length=300, upload_to='social_order/organisations/', verbose_name='founding documents')),
+                ('state', models.CharField(choices=[('pending', 'waiting for confirmation'), ('confirmed', 'confirmed'), ('refused', 'refused')], default='pending', max_length=10, verbose_name='state')),
+                ('note', models.TextField(blank=True, max_length=2000, verbose_name='note to the organisation')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='signed up')),
+                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed')),
+                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='social_organisations', to='bodies.body', verbose_name='body')),
+            ],
+            options={
+                'verbose_name': 'NGO',
+                'verbose_name_plural': 'NGOs',
+                'ordering': ['name'],
+                'constraints': [models.UniqueConstraint(fields=('body', 'registration_number'), name='social_organisation_once')],
+            },
+        ),
+        migrations.CreateModel(
             name='Application',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
@@ -42,11 +137,14 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
                 ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='social_applications', to='bodies.body', verbose_name='body')),
+                ('call', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='social_order.call', verbose_name='call')),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='social_order.organisation', verbose_name='organisation')),
             ],
             options={
                 'verbose_name': 'application',
                 'verbose_name_plural': 'applications',
                 'ordering': ['call', '-submitted_at', 'pk'],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('state', 'submitted')), fields=('call', 'organisation'), name='social_application_submitted_once'), models.UniqueConstraint(condition=models.Q(('number', ''), _negated=True), fields=('body', 'number'), name='social_application_number'), models.CheckConstraint(condition=models.Q(models.Q(('state', 'submitted'), _negated=True), models.Q(('number', ''), _negated=True), _connector='OR'), name='social_application_submitted_has_number'), models.CheckConstraint(condition=models.Q(('co_funding__gte', 0)), name='social_co_funding')],
             },
         ),
         migrations.CreateModel(
@@ -78,61 +176,8 @@ class Migration(migrations.Migration):
                 'verbose_name': 'budget line',
                 'verbose_name_plural': 'budget lines',
                 'ordering': ['application', 'pk'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('amount__gte', 0)), name='social_line_amount')],
             },
-        ),
-        migrations.CreateModel(
-            name='Call',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title_ky', models.CharField(max_length=300, verbose_name='title (Kyrgyz)')),
-                ('title_ru', models.CharField(blank=True, max_length=300, verbose_name='title (Russian)')),
-                ('topic_ky', models.TextField(blank=True, max_length=5000, verbose_name='topic (Kyrgyz)')),
-                ('topic_ru', models.TextField(blank=True, max_length=5000, verbose_name='topic (Russian)')),
-                ('eligibility_ky', models.TextField(blank=True, max_length=5000, verbose_name='who may apply (Kyrgyz)')),
-                ('eligibility_ru', models.TextField(blank=True, max_length=5000, verbose_name='who may apply (Russian)')),
-                ('documents_ky', models.TextField(blank=True, max_length=3000, verbose_name='documents to attach (Kyrgyz)')),
-                ('documents_ru', models.TextField(blank=True, max_length=3000, verbose_name='documents to attach (Russian)')),
-                ('ceiling', models.DecimalField(decimal_places=2, max_digits=18, validators=[django.core.validators.MinValueValidator(0)], verbose_name='ceiling of a grant')),
-                ('opens_at', models.DateTimeField(verbose_name='opens')),
-                ('deadline', models.DateTimeField(verbose_name='deadline')),
-                ('decision_on', models.DateField(blank=True, null=True, verbose_name='decision expected')),
-                ('state', models.CharField(choices=[('draft', 'draft'), ('open', 'open'), ('closed', 'closed'), ('review', 'under review'), ('decided', 'decided')], default='draft', max_length=10, verbose_name='state')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='first published')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='social_calls', to='bodies.body', verbose_name='body')),
-                ('decision_act', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='documents.act', verbose_name='decision (act)')),
-            ],
-            options={
-                'verbose_name': 'call for projects',
-                'verbose_name_plural': 'calls for projects',
-                'ordering': ['-deadline'],
-            },
-            bases=(achyk.bodies.models.TranslatedFieldsMixin, models.Model),
-        ),
-        migrations.AddField(
-            model_name='application',
-            name='call',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='social_order.call', verbose_name='call'),
-        ),
-        migrations.CreateModel(
-            name='Commission',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='social_commissions', to='bodies.body', verbose_name='body')),
-                ('formed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='documents.act', verbose_name='act forming it')),
-            ],
-            options={
-                'verbose_name': 'competition commission',
-                'verbose_name_plural': 'competition commissions',
-                'ordering': ['name'],
-            },
-        ),
-        migrations.AddField(
-            model_name='call',
-            name='commission',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='calls', to='social_order.commission', verbose_name='commission'),
         ),
         migrations.CreateModel(
             name='Contract',
@@ -153,6 +198,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'contract',
                 'verbose_name_plural': 'contracts',
                 'ordering': ['-signed_on', 'pk'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='social_contract_amount'), models.UniqueConstraint(fields=('application',), name='social_contract_once'), models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='social_contract_period')],
             },
         ),
         migrations.CreateModel(
@@ -170,8 +216,26 @@ class Migration(migrations.Migration):
                 'verbose_name': 'criterion',
                 'verbose_name_plural': 'criteria',
                 'ordering': ['call', 'order', 'pk'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('weight__gt', 0)), name='social_criterion_weight'), models.CheckConstraint(condition=models.Q(('max_score__gt', 0)), name='social_criterion_max_score')],
             },
             bases=(achyk.bodies.models.TranslatedFieldsMixin, models.Model),
+        ),
+        migrations.CreateModel(
+            name='Seat',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('staff', 'staff of the body'), ('deputy', 'council deputy'), ('civil', 'civil society'), ('jmeg', 'monitoring group')], max_length=10, verbose_name='member of')),
+                ('name', models.CharField(max_length=200, verbose_name='name shown')),
+                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='bodies.body', verbose_name='body')),
+                ('commission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='seats', to='social_order.commission', verbose_name='commission')),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='commission_seats', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+            ],
+            options={
+                'verbose_name': 'commission member',
+                'verbose_name_plural': 'commission members',
+                'ordering': ['commission', 'name'],
+                'constraints': [models.UniqueConstraint(fields=('commission', 'user'), name='social_seat_once')],
+            },
         ),
         migrations.CreateModel(
             name='Declaration',
@@ -182,10 +246,12 @@ class Migration(migrations.Migration):
                 ('declared_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='declared')),
                 ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='declarations', to='social_order.application', verbose_name='application')),
                 ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='bodies.body', verbose_name='body')),
+                ('seat', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='declarations', to='social_order.seat', verbose_name='member')),
             ],
             options={
                 'verbose_name': 'declaration of interest',
                 'verbose_name_plural': 'declarations of interest',
+                'constraints': [models.UniqueConstraint(fields=('seat', 'application'), name='social_declare_once')],
             },
         ),
         migrations.CreateModel(
@@ -210,29 +276,7 @@ class Migration(migrations.Migration):
                 'verbose_name': "monitoring group's report",
                 'verbose_name_plural': "monitoring group's reports",
                 'ordering': ['-visited_on'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Organisation',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=300, verbose_name='name of the organisation')),
-                ('registration_number', models.CharField(max_length=50, verbose_name='registration number')),
-                ('address', models.CharField(max_length=300, verbose_name='address')),
-                ('head', models.CharField(max_length=200, verbose_name='head of the organisation')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='phone')),
-                ('founding_document', models.FileField(max_length=300, upload_to='social_order/organisations/', verbose_name='founding documents')),
-                ('state', models.CharField(choices=[('pending', 'waiting for confirmation'), ('confirmed', 'confirmed'), ('refused', 'refused')], default='pending', max_length=10, verbose_name='state')),
-                ('note', models.TextField(blank=True, max_length=2000, verbose_name='note to the organisation')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='signed up')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='social_organisations', to='bodies.body', verbose_name='body')),
-            ],
-            options={
-                'verbose_name': 'NGO',
-                'verbose_name_plural': 'NGOs',
-                'ordering': ['name'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('rating__gte', 1), ('rating__lte', 5)), name='social_monitoring_rating')],
             },
         ),
         migrations.CreateModel(
@@ -247,39 +291,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'NGO member',
                 'verbose_name_plural': 'NGO members',
             },
-        ),
-        migrations.AddField(
-            model_name='application',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='social_order.organisation', verbose_name='organisation'),
-        ),
-        migrations.CreateModel(
-            name='Programme',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('title_ky', models.CharField(max_length=300, verbose_name='title (Kyrgyz)')),
-                ('title_ru', models.CharField(blank=True, max_length=300, verbose_name='title (Russian)')),
-                ('topics_ky', models.TextField(blank=True, max_length=5000, verbose_name='topics (Kyrgyz)')),
-                ('topics_ru', models.TextField(blank=True, max_length=5000, verbose_name='topics (Russian)')),
-                ('budget', models.DecimalField(decimal_places=2, max_digits=18, validators=[django.core.validators.MinValueValidator(0)], verbose_name='budget')),
-                ('is_published', models.BooleanField(default=False, verbose_name='published')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='first published')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
-                ('approved_by', models.ForeignKey(blank=True, help_text="The council's resolution approving the programme, from the registry.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='documents.act', verbose_name='approving act')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='social_programmes', to='bodies.body', verbose_name='body')),
-            ],
-            options={
-                'verbose_name': 'social order programme',
-                'verbose_name_plural': 'social order programmes',
-                'ordering': ['-year'],
-            },
-            bases=(achyk.bodies.models.TranslatedFieldsMixin, models.Model),
-        ),
-        migrations.AddField(
-            model_name='call',
-            name='programme',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='calls', to='social_order.programme', verbose_name='programme'),
         ),
         migrations.CreateModel(
             name='Report',
@@ -300,6 +311,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'report',
                 'verbose_name_plural': 'reports',
                 'ordering': ['tranche', 'version'],
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('state', 'returned'), _negated=True), models.Q(('review_comment', ''), _negated=True), _connector='OR'), name='social_report_returned_with_comments')],
             },
         ),
         migrations.CreateModel(
@@ -343,22 +355,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'spending line',
                 'verbose_name_plural': 'spending lines',
                 'ordering': ['report', 'budget_line'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Seat',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('staff', 'staff of the body'), ('deputy', 'council deputy'), ('civil', 'civil society'), ('jmeg', 'monitoring group')], max_length=10, verbose_name='member of')),
-                ('name', models.CharField(max_length=200, verbose_name='name shown')),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='bodies.body', verbose_name='body')),
-                ('commission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='seats', to='social_order.commission', verbose_name='commission')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='commission_seats', to=settings.AUTH_USER_MODEL, verbose_name='user')),
-            ],
-            options={
-                'verbose_name': 'commission member',
-                'verbose_name_plural': 'commission members',
-                'ordering': ['commission', 'name'],
+                'constraints': [models.UniqueConstraint(fields=('report', 'budget_line'), name='social_spent_once'), models.CheckConstraint(condition=models.Q(('spent__gte', 0)), name='social_spent_positive')],
             },
         ),
         migrations.CreateModel(
@@ -377,12 +374,8 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'score',
                 'verbose_name_plural': 'scores',
+                'constraints': [models.UniqueConstraint(fields=('seat', 'application', 'criterion'), name='social_score_once'), models.CheckConstraint(condition=models.Q(('value__gte', 0), ('value__lte', 100)), name='social_score_range')],
             },
-        ),
-        migrations.AddField(
-            model_name='declaration',
-            name='seat',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='declarations', to='social_order.seat', verbose_name='member'),
         ),
         migrations.CreateModel(
             name='Tranche',
@@ -405,6 +398,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'tranche',
                 'verbose_name_plural': 'tranches',
                 'ordering': ['contract', 'number'],
+                'constraints': [models.UniqueConstraint(fields=('contract', 'number'), name='social_tranche_number'), models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='social_tranche_amount'), models.CheckConstraint(condition=models.Q(models.Q(('state', 'paid'), _negated=True), models.Q(('acceptance__isnull', False), ('paid_amount__isnull', False), ('paid_on__isnull', False), models.Q(('payment_document', ''), _negated=True)), _connector='OR'), name='social_tranche_paid_needs_acceptance'), models.CheckConstraint(condition=models.Q(('paid_amount__isnull', True), ('paid_amount__lte', models.F('amount')), _connector='OR'), name='social_tranche_paid_within_amount'), models.CheckConstraint(condition=models.Q(models.Q(('state__in', ['accepted', 'paid']), _negated=True), ('acceptance__isnull', False), _connector='OR'), name='social_tranche_accepted_has_acceptance')],
             },
         ),
         migrations.AddField(
@@ -413,123 +407,11 @@ class Migration(migrations.Migration):
             field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='social_order.tranche', verbose_name='tranche'),
         ),
         migrations.AddConstraint(
-            model_name='budgetline',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gte', 0)), name='social_line_amount'),
-        ),
-        migrations.AddConstraint(
-            model_name='contract',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='social_contract_amount'),
-        ),
-        migrations.AddConstraint(
-            model_name='contract',
-            constraint=models.UniqueConstraint(fields=('application',), name='social_contract_once'),
-        ),
-        migrations.AddConstraint(
-            model_name='contract',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='social_contract_period'),
-        ),
-        migrations.AddConstraint(
-            model_name='criterion',
-            constraint=models.CheckConstraint(condition=models.Q(('weight__gt', 0)), name='social_criterion_weight'),
-        ),
-        migrations.AddConstraint(
-            model_name='criterion',
-            constraint=models.CheckConstraint(condition=models.Q(('max_score__gt', 0)), name='social_criterion_max_score'),
-        ),
-        migrations.AddConstraint(
-            model_name='monitoringreport',
-            constraint=models.CheckConstraint(condition=models.Q(('rating__gte', 1), ('rating__lte', 5)), name='social_monitoring_rating'),
-        ),
-        migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.UniqueConstraint(fields=('body', 'registration_number'), name='social_organisation_once'),
-        ),
-        migrations.AddConstraint(
-            model_name='application',
-            constraint=models.UniqueConstraint(condition=models.Q(('state', 'submitted')), fields=('call', 'organisation'), name='social_application_submitted_once'),
-        ),
-        migrations.AddConstraint(
-            model_name='application',
-            constraint=models.UniqueConstraint(condition=models.Q(('number', ''), _negated=True), fields=('body', 'number'), name='social_application_number'),
-        ),
-        migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'submitted'), _negated=True), models.Q(('number', ''), _negated=True), _connector='OR'), name='social_application_submitted_has_number'),
-        ),
-        migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('co_funding__gte', 0)), name='social_co_funding'),
-        ),
-        migrations.AddConstraint(
-            model_name='programme',
-            constraint=models.UniqueConstraint(fields=('body', 'year'), name='social_programme_one_a_year'),
-        ),
-        migrations.AddConstraint(
-            model_name='programme',
-            constraint=models.CheckConstraint(condition=models.Q(('budget__gte', 0)), name='social_programme_budget'),
-        ),
-        migrations.AddConstraint(
-            model_name='call',
-            constraint=models.CheckConstraint(condition=models.Q(('ceiling__gte', 0)), name='social_call_ceiling'),
-        ),
-        migrations.AddConstraint(
-            model_name='call',
-            constraint=models.CheckConstraint(condition=models.Q(('deadline__gte', models.F('opens_at'))), name='social_call_dates'),
-        ),
-        migrations.AddConstraint(
-            model_name='reportline',
-            constraint=models.UniqueConstraint(fields=('report', 'budget_line'), name='social_spent_once'),
-        ),
-        migrations.AddConstraint(
-            model_name='reportline',
-            constraint=models.CheckConstraint(condition=models.Q(('spent__gte', 0)), name='social_spent_positive'),
-        ),
-        migrations.AddConstraint(
-            model_name='seat',
-            constraint=models.UniqueConstraint(fields=('commission', 'user'), name='social_seat_once'),
-        ),
-        migrations.AddConstraint(
-            model_name='score',
-            constraint=models.UniqueConstraint(fields=('seat', 'application', 'criterion'), name='social_score_once'),
-        ),
-        migrations.AddConstraint(
-            model_name='score',
-            constraint=models.CheckConstraint(condition=models.Q(('value__gte', 0), ('value__lte', 100)), name='social_score_range'),
-        ),
-        migrations.AddConstraint(
-            model_name='declaration',
-            constraint=models.UniqueConstraint(fields=('seat', 'application'), name='social_declare_once'),
-        ),
-        migrations.AddConstraint(
-            model_name='tranche',
-            constraint=models.UniqueConstraint(fields=('contract', 'number'), name='social_tranche_number'),
-        ),
-        migrations.AddConstraint(
-            model_name='tranche',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='social_tranche_amount'),
-        ),
-        migrations.AddConstraint(
-            model_name='tranche',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'paid'), _negated=True), models.Q(('acceptance__isnull', False), ('paid_amount__isnull', False), ('paid_on__isnull', False), models.Q(('payment_document', ''), _negated=True)), _connector='OR'), name='social_tranche_paid_needs_acceptance'),
-        ),
-        migrations.AddConstraint(
-            model_name='tranche',
-            constraint=models.CheckConstraint(condition=models.Q(('paid_amount__isnull', True), ('paid_amount__lte', models.F('amount')), _connector='OR'), name='social_tranche_paid_within_amount'),
-        ),
-        migrations.AddConstraint(
-            model_name='tranche',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state__in', ['accepted', 'paid']), _negated=True), ('acceptance__isnull', False), _connector='OR'), name='social_tranche_accepted_has_acceptance'),
-        ),
-        migrations.AddConstraint(
             model_name='report',
             constraint=models.UniqueConstraint(fields=('tranche', 'version'), name='social_report_version'),
         ),
         migrations.AddConstraint(
             model_name='report',
             constraint=models.UniqueConstraint(condition=models.Q(('state__in', ['draft', 'submitted', 'accepted'])), fields=('tranche',), name='social_report_one_current'),
-        ),
-        migrations.AddConstraint(
-            model_name='report',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state', 'returned'), _negated=True), models.Q(('review_comment', ''), _negated=True), _connector='OR'), name='social_report_returned_with_comments'),
         ),
     ]
