@@ -58,6 +58,7 @@ SHARED = {"body_a", "body_b", "editor_a", "admin_a", "editor_b"}
 LAYERS = {
     "isolation_worlds": "achyk.bodies.tests.isolation:TwoWorlds",
     "rated": "achyk.content.tests.layers:Rated",
+    "registry_acts": "achyk.documents.tests.layers:RegistryActs",
 }
 
 
@@ -612,6 +613,13 @@ def rated(request, db, _shared_platform):
     """Seven bodies with transparency scores (`content/tests/layers.py`), a layer: the five
     besides Burana and Kok-Jar, by slug."""
     return _layer_value(request, _shared_platform, "rated")
+
+
+@pytest.fixture
+def registry_acts(request, db, _shared_platform):
+    """Four acts of Burana and one of Kok-Jar with language versions
+    (`documents/tests/layers.py`), a layer: the acts by name."""
+    return _layer_value(request, _shared_platform, "registry_acts")
 
 
 def _layer_value(request, shared: SharedPlatform, name: str):

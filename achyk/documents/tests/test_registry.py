@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from achyk.documents.models import ActStatus, AdoptedBy
+from achyk.documents.models import ActStatus
 from achyk.ui.tests import samples
 
 from . import factories as f
@@ -19,25 +19,10 @@ KEYS = ("id", "body", "type", "number", "adopted_on", "adopted_by", "signatory",
 
 
 @pytest.fixture
-def acts(body_a, body_b):
-    """Four acts of Burana in two years and one of Kök-Jar, with language versions."""
-    made = {
-        "budget": f.act(body_a, title="Бюджет 2026 «ң»", type_code="budget", number="5",
-                        adopted_on=D(2026, 3, 1), signatory="Асанов А."),
-        "resolution": f.act(body_a, title="Жер жөнүндө токтом", number="12",
-                            adopted_on=D(2026, 2, 10)),
-        "repealed": f.act(body_a, title="Эски токтом", number="3", adopted_on=D(2025, 5, 1),
-                          status=ActStatus.REPEALED),
-        "order": f.act(body_a, title="Башчынын буйругу", type_code="head-order", number="7",
-                       adopted_on=D(2026, 1, 20), adopted_by=AdoptedBy.HEAD),
-        "other_body": f.act(body_b, title="Көк-Жардын токтому", number="12",
-                            adopted_on=D(2026, 2, 10)),
-    }  # fmt: skip
-    f.version(made["budget"], "ky", "budget-ky.pdf", samples.pdf())
-    f.version(made["budget"], "ru", "budget-ru.pdf", samples.pdf())
-    f.version(made["resolution"], "ky", "resolution.pdf", samples.pdf())
-    f.version(made["other_body"], "ru", "kok-jar.pdf", samples.pdf())
-    return made
+def acts(registry_acts):
+    """Four acts of Burana in two years and one of Kok-Jar, with language versions (a layer:
+    `documents/tests/layers.py`)."""
+    return registry_acts
 
 
 def titles(html: str, acts: dict) -> set[str]:
