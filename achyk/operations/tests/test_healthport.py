@@ -9,6 +9,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.db.backends.signals import connection_created
 
 from achyk.operations import healthport
 
@@ -25,6 +26,8 @@ def get(url: str) -> tuple[int, str]:
 
 @pytest.mark.django_db(transaction=True)
 def test_the_health_port_answers_liveness_and_readiness():
+    opened = []
+    connection_created.connect(record := lambda sender, connection, **kw: opened.append(connection))
     server = healthport.serve("127.0.0.1", 0)
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
@@ -36,6 +39,12 @@ def test_the_health_port_answers_liveness_and_readiness():
     finally:
         server.shutdown()
         server.server_close()
+        connection_created.disconnect(record)
+    # Each readiness check opened a connection in its own thread, and closed it with its answer:
+    # left open, it would be one more database session for every check a load balancer makes
+    # (Django never closes the in-memory SQLite of a test run: closing it would lose it).
+    closable = [c for c in opened if c.vendor != "sqlite" or not c.is_in_memory_db()]
+    assert len(opened) == 2 and all(wrapper.connection is None for wrapper in closable)
 
 
 def test_a_checker_that_hangs_up_early_is_not_reported_and_a_fault_is_logged(capsys, caplog):
