@@ -638,13 +638,15 @@ def parts_kept(settings):
 
 @pytest.fixture
 def rate_window(time_machine):
-    """The clock at the start of a rate limit's window (`achyk.ui.ratelimit` counts in minutes
-    of the wall clock), still running: a test that counts requests up to a limit has 59 s
-    before a window's edge would start the count again."""
-    import datetime
+    """The clock one second into the next window of the rate limits (`achyk.ui.ratelimit`
+    counts in fixed windows of the wall clock, `WINDOW` seconds), still running: a test that
+    counts requests up to a limit has the rest of the window before its edge would start the
+    count again."""
+    import time
 
-    now = datetime.datetime.now(tz=datetime.UTC)
-    time_machine.move_to(now.replace(second=1, microsecond=0) + datetime.timedelta(minutes=1))
+    from achyk.ui.ratelimit import WINDOW
+
+    time_machine.move_to((int(time.time()) // WINDOW + 1) * WINDOW + 1)
 
 
 # The real SMTP server of the suite: a test that asks for `smtp` gets its letters through it.
