@@ -22,6 +22,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -29,7 +31,7 @@ from decimal import Decimal, InvalidOperation
 from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import gettext
 
 Number = Decimal | int | float
@@ -143,9 +145,48 @@ def _decimal(value) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+#: How many figures each process keeps written (`render`): a page's figures are the same for
+#: every reader until its data change, and a figure is some 2-20 KB of HTML.
+FIGURES_KEPT = 256
+#: A figure this long or longer is written for each render instead (a chart of every body).
+FIGURE_KEPT_BELOW = 64 * 1024
+_figures: OrderedDict[tuple, SafeString] = OrderedDict()
+_figures_lock = threading.Lock()
+
+
 def render(chart: Chart) -> SafeString:
-    """The figure's HTML: SVG and table."""
-    return render_to_string("ui/includes/chart.html", context(chart))
+    """The figure's HTML: SVG and table. The HTML is a function of the chart's content and
+    the active language alone, so each process keeps the last FIGURES_KEPT figures it wrote
+    and writes a figure again only for content or a language it has not kept."""
+    key = figure_key(chart)
+    with _figures_lock:
+        html = _figures.get(key)
+        if html is not None:
+            _figures.move_to_end(key)
+            return html
+    html = render_to_string("ui/includes/chart.html", context(chart))
+    if len(html) < FIGURE_KEPT_BELOW:
+        with _figures_lock:
+            _figures[key] = html
+            while len(_figures) > FIGURES_KEPT:
+                _figures.popitem(last=False)
+    return html
+
+
+def figure_key(chart: Chart) -> tuple:
+    """Everything a figure's HTML is written from: each text as the active language writes it
+    (and whether it is already HTML), each number as written, and the language."""
+
+    def text(value) -> tuple[str, bool]:
+        return str(value), isinstance(value, SafeData)
+
+    return (
+        translation.get_language(), chart.kind, text(chart.title),
+        tuple(text(category) for category in chart.categories),
+        tuple((text(s.label), tuple(map(repr, s.values))) for s in chart.series),
+        text(chart.description), text(chart.unit), chart.decimals, repr(chart.max_value),
+        text(chart.category_header), chart.html_id,
+    )  # fmt: skip
 
 
 def context(chart: Chart) -> dict:

@@ -8,6 +8,7 @@ from xml.etree import ElementTree
 import pytest
 from django.template import Context, Template
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
 from achyk.ui import charts
@@ -221,3 +222,40 @@ def test_number_and_percent_filters():
             Context({"v": Decimal("1234.56"), "s": Decimal("66.6")})
         )
     assert html == "1\u00a0234,6 67\u00a0%"
+
+
+def test_a_figure_kept_is_the_figure_written_afresh_for_its_content_and_language(monkeypatch):
+    """Each process keeps the figures it wrote (`charts.render`): the same content in the same
+    language gives the same HTML as writing it again; other numbers, another language, or a
+    title already in HTML give their own figure."""
+    monkeypatch.setattr(charts, "_figures", type(charts._figures)())
+
+    def budget(amount):
+        return charts.bar_chart("Бюджет", ["Билим", "Саламаттык"], [amount, 7], decimals=1)
+
+    spec = budget(Decimal("1234.5"))
+    first = render(spec)
+    assert len(charts._figures) == 1
+    assert render(budget(Decimal("1234.5"))) == first
+    assert len(charts._figures) == 1
+    charts._figures.clear()
+    assert render(spec) == first  # written afresh, the same
+
+    other = render(budget(Decimal("1234.6"))).replace("\xa0", " ")
+    assert "1 234,6" in other and "1 234,6" not in first.replace("\xa0", " ")
+    assert render(spec, "en") != first and "1,234.5" in render(spec, "en")
+    escaped = render(charts.bar_chart("<b>x</b>", ["a"], [1]))
+    assert "&lt;b&gt;x&lt;/b&gt;" in escaped
+    assert render(charts.bar_chart(mark_safe("<b>x</b>"), ["a"], [1])) != escaped
+
+
+def test_the_figures_kept_are_bounded_and_a_very_long_one_is_not_kept(monkeypatch):
+    monkeypatch.setattr(charts, "_figures", type(charts._figures)())
+    monkeypatch.setattr(charts, "FIGURES_KEPT", 3)
+    for n in range(5):
+        render(charts.bar_chart(f"{n}", ["a"], [n]))
+    assert [key[2][0] for key in charts._figures] == ["2", "3", "4"]  # the last three written
+    monkeypatch.setattr(charts, "FIGURE_KEPT_BELOW", 100)
+    charts._figures.clear()
+    render(charts.bar_chart("long", ["a"], [1]))
+    assert not charts._figures
