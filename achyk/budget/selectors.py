@@ -143,8 +143,12 @@ class LineSums:
     def by(self, key: str, **where) -> dict:
         """{value of `key`: total} over the rows matching `where` (e.g. stage="approved")."""
         found: dict = {}
+        wanted = tuple(where.items())
         for row in self.rows:
-            if all(row[name] == value for name, value in where.items()):
+            for name, value in wanted:
+                if row[name] != value:
+                    break
+            else:
                 value, amount = row[key], row["amount"]
                 found[value] = found[value] + amount if value in found else amount
         return found
