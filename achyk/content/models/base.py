@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from achyk.bodies.models import slug_path
 from achyk.bodies.tenancy import body_for_page
@@ -54,6 +55,14 @@ class BasePage(Page):
     @property
     def updated_at(self):
         return self.last_published_at or self.latest_revision_created_at
+
+    def get_view_restrictions(self):
+        """Wagtail's `Page.get_view_restrictions` in one query instead of two, for every page
+        a reader opens: the restrictions of this page and of each page above it (found by
+        their tree paths), an alias standing for its source page as in Wagtail's."""
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        checked = Page.objects.filter(path__in=paths).values(page=Coalesce("alias_of_id", "id"))
+        return PageViewRestriction.objects.filter(page_id__in=checked)
 
     def get_url_parts(self, request=None):
         """Pages of a body without its own host name are addressed under the platform (/<slug>/).

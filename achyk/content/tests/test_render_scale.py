@@ -15,12 +15,12 @@ pytestmark = pytest.mark.django_db
 
 HOME = "/burana/ky/"
 #: The page served and its locale (the body is known since the first request), the view
-#: restrictions (Wagtail's check of the page, then one read for every list), the home's news,
-#: announcements, sections (the menu's too: the home is the header's home, not asked again)
-#: and documents, its score and next event (3 calendar sources), the sections other apps hold,
-#: the language switch and the body's root paths (2 before), the head (the first person of the
-#: leadership page) and the council's deputies.
-HOME_QUERIES = 19
+#: restrictions (one query for the page served, `BasePage.get_view_restrictions`, then one
+#: read for every list), the home's news, announcements, sections (the menu's too: the home is
+#: the header's home, not asked again) and documents, its score and next event (3 calendar
+#: sources), the sections other apps hold, the language switch and the body's root paths (2
+#: before), the head (the first person of the leadership page) and the council's deputies.
+HOME_QUERIES = 18
 
 
 def more_bodies(count: int) -> None:
@@ -74,7 +74,7 @@ def test_the_body_is_looked_up_once_and_the_view_restrictions_read_once_for_the_
     _html, queries = render(client)
     restrictions = [q for q in queries if 'FROM "wagtailcore_pageviewrestriction"' in q["sql"]]
     assert body_lookups(queries) == []  # known since the first request
-    # Wagtail's check of the page served, and one read for every list of the page.
+    # The check of the page served (one query), and one read for every list of the page.
     assert len(restrictions) == 2
     routing.changed()  # a body or a site was saved: every process finds its bodies again
     _html, queries = render(client)
