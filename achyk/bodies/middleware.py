@@ -63,6 +63,14 @@ class BodyMiddleware:
             set_script_prefix(previous_prefix)
             timezone.deactivate()
 
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """A page of the body's site is routed from the site's root page: kept with the
+        body's pages (`routing.keep_root_page`) instead of read by Wagtail for each page."""
+        body = request.site_body
+        match = request.resolver_match
+        if body is not None and body.site is not None and match.url_name == "wagtail_serve":
+            routing.keep_root_page(body)
+
 
 class BodyLocaleMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware, with the body's languages.

@@ -21,11 +21,14 @@ whose cache is its own memory (no REDIS_URL) does not see the bumps of other pro
 import copy
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
 
 from .models import RESERVED_SLUGS, Body
+
+T = TypeVar("T")
 
 VERSION_KEY = "bodies:routing"
 #: Answers kept are found again after this many seconds at the latest.
@@ -138,24 +141,34 @@ def site_root_paths(*sites) -> list:
 ROOT_PATHS = "_achyk_root_paths"
 
 
-def _read_afresh(body: Body, read: Callable[[], list]) -> list:
+def _read_afresh(body: Body, name: str, read: Callable[[], T]) -> T:
     return read()
 
 
-#: How the root paths of a body's site are kept between requests: `keeper(body, read)` gives
-#: `read()`'s answer, or a copy kept since the body's pages last changed. By default they are
-#: read for each request; the page cache, which learns of every change to a body's pages,
-#: keeps them (`pagecache.apps`).
-root_paths_keeper: Callable[[Body, Callable[[], list]], list] = _read_afresh
+#: How what a body's pages decide (the root paths of its site, its root page) is kept between
+#: requests: `keeper(body, name, read)` gives `read()`'s answer, or a copy kept under `name`
+#: since the body's pages last changed. By default it is read for each request; the page
+#: cache, which learns of every change to a body's pages, keeps it (`pagecache.apps`).
+keeper: Callable[[Body, str, Callable[[], T]], T] = _read_afresh
 
 
 def body_root_paths(body: Body) -> list:
-    """The root paths of the body's site (`site_root_paths`), kept by `root_paths_keeper`:
-    what the pages a request for the body links need. The body must have a site."""
+    """The root paths of the body's site (`site_root_paths`), kept by `keeper`: what the
+    pages a request for the body links need. The body must have a site."""
     site = body.site
     if ROOT_PATHS not in site.__dict__:
-        site.__dict__[ROOT_PATHS] = root_paths_keeper(body, lambda: _read_root_paths([site]))
+        site.__dict__[ROOT_PATHS] = keeper(body, "root-paths", lambda: _read_root_paths([site]))
     return site.__dict__[ROOT_PATHS]
+
+
+def keep_root_page(body: Body) -> None:
+    """Gives the body's site its root page (the home in the site's first language, where
+    Wagtail starts to route a page's address), kept by `keeper`: a copy for this request,
+    instead of a query. The body must have a site."""
+    from wagtail.models import Page
+
+    site = body.site
+    site.root_page = keeper(body, "root-page", lambda: Page.objects.get(pk=site.root_page_id))
 
 
 def _read_root_paths(sites) -> list:

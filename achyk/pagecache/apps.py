@@ -23,8 +23,6 @@ class PageCacheConfig(AppConfig):
         from .generations import body_scope
         from .parts import remembered
 
-        # A body's site's root paths change with its home pages and its site, whose changes
-        # forget the body's pages: they are kept with them.
-        routing.root_paths_keeper = lambda body, read: remembered(
-            body_scope(body.pk), "root-paths", read
-        )
+        # A body's site's root paths and root page change with its home pages and its site,
+        # whose changes forget the body's pages: they are kept with them.
+        routing.keeper = lambda body, name, read: remembered(body_scope(body.pk), name, read)
