@@ -189,7 +189,7 @@ class BodyHomePage(BasePage):
         context["recent_documents"] = Document.objects.public_for_body(self.body).filter(
             language__in=["", translation.get_language()]
         )[:5]
-        context["transparency_index"] = scores.indexes([self.body.pk]).get(self.body.pk)
+        context["transparency_index"] = transparency_index(self.body)
         context["next_event"] = next_event(self.body)
         from ..templatetags.achyk_content import body_menu, menu_of, remember_home
 
@@ -210,14 +210,15 @@ class BodyHomePage(BasePage):
 
 
 def head_of(leadership: Page | None):
-    """The head of the body: the first person of its leadership page (with the photo's
-    renditions), or None."""
+    """The head of the body: the first person of its leadership page (with the photo), or
+    None."""
     from .sections import Person
 
     if leadership is None:
         return None
-    people = Person.objects.filter(page_id=leadership.pk).select_related("photo")
-    return people.prefetch_related("photo__renditions").first()
+    # The photo's rendition is found in the cache, where Wagtail keeps every rendition it
+    # gives (`Rendition.cache_backend`), rather than by one more query.
+    return Person.objects.filter(page_id=leadership.pk).select_related("photo").first()
 
 
 def council_of(page: Page | None) -> dict | None:
@@ -233,6 +234,14 @@ def council_of(page: Page | None) -> dict | None:
 
 #: How far ahead the home looks for the next public event.
 EVENT_HORIZON = datetime.timedelta(days=366)
+
+
+def transparency_index(body: Body) -> Decimal | None:
+    """The body's transparency index (`bodies.scores`), kept with the body's pages: storing
+    new scores forgets them (`transparency.services`), as it forgets the pages showing them."""
+    return parts.remembered(
+        body_scope(body.pk), "transparency-index", lambda: scores.indexes([body.pk]).get(body.pk)
+    )
 
 
 def next_event(body: Body) -> calendar.CalendarEvent | None:

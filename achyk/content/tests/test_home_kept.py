@@ -1,0 +1,70 @@
+"""What a body's pages show of the body beyond the page itself is kept with the body's pages
+(`pagecache.parts`): the root page every page is routed from, and the home's transparency
+index. Each is read on the first render, by no query on the next ones, and read again once
+what it comes from changes: the home pages, or the scores stored."""
+
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from achyk.content.models import NewsIndexPage
+from achyk.transparency import services as transparency
+from achyk.transparency.models import BodySummary
+
+from .factories import home, publish, section
+
+#: The home's notice with the body's index (in any language; none before it is computed).
+INDEX = re.compile(r'<p class="notice">[^<]*<strong>([^<]+)</strong>')
+
+
+def render(client, url: str) -> tuple[str, list[str]]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), [query["sql"] for query in queries.captured_queries]
+
+
+def root_page_read(sql: list[str], root_id: int) -> bool:
+    return any(
+        statement.startswith('SELECT "wagtailcore_page"."id"')
+        and statement.endswith(f'WHERE "wagtailcore_page"."id" = {root_id} LIMIT 21')
+        for statement in sql
+    )
+
+
+def test_a_page_is_routed_from_the_kept_root_page_and_from_the_new_one_after_a_change(
+    client, body_a, parts_kept
+):
+    root = home(body_a, "ky")
+    url = section(body_a, "ky", NewsIndexPage).get_url()
+    html, sql = render(client, url)
+    assert root_page_read(sql, root.pk)
+    html, sql = render(client, url)
+    assert not root_page_read(sql, root.pk) and root.title in html  # kept
+    root.title = "Бурана айыл өкмөтү ңөү"
+    publish(root)  # the body's pages are forgotten, the root page with them
+    html, sql = render(client, url)
+    assert root_page_read(sql, root.pk) and "Бурана айыл өкмөтү ңөү" in html
+    assert not root_page_read(render(client, url)[1], root.pk)
+
+
+def test_the_home_shows_the_index_kept_and_the_new_one_once_scores_are_stored(
+    client, body_a, parts_kept
+):
+    url = home(body_a, "ky").get_url()
+    BodySummary.objects.filter(body=body_a).delete()
+    html, sql = render(client, url)
+    assert '<p class="notice">' in html and INDEX.search(html) is None  # not computed yet
+    summary_reads = [s for s in sql if 'FROM "transparency_bodysummary"' in s]
+    assert len(summary_reads) == 1
+    html, sql = render(client, url)
+    assert not [s for s in sql if 'FROM "transparency_bodysummary"' in s]  # kept
+
+    transparency.recompute(body_ids=[body_a.pk])  # stores the scores, forgets the pages
+    stored = BodySummary.objects.get(body=body_a).index
+    html, sql = render(client, url)
+    assert [s for s in sql if 'FROM "transparency_bodysummary"' in s]
+    shown = INDEX.search(html)
+    assert shown is not None
+    assert shown.group(1).replace(",", ".").rstrip("%").strip() == f"{stored:.1f}"
