@@ -13,6 +13,7 @@ from achyk.bodies.tenancy import body_for_page
 from achyk.ui.richtext import SanitisedRichTextField
 
 from ..forms import BodyPageForm
+from ..visibility import restricted_paths
 
 #: Rich text editors get no embeds or raw HTML: what they write is stored whitelisted, and
 #: whatever reaches the field by other ways is sanitised by it (achyk.ui.richtext).
@@ -21,6 +22,8 @@ RICH_TEXT_FEATURES = [
     "document-link", "image",
 ]  # fmt: skip
 PAGE_SIZE = 10
+#: Where a page routed for a request holds it (`BasePage.route`).
+ROUTED_REQUEST = "_achyk_routed_request"
 
 
 def rich_text(verbose_name, **kwargs):
@@ -56,11 +59,28 @@ class BasePage(Page):
     def updated_at(self):
         return self.last_published_at or self.latest_revision_created_at
 
+    def route(self, request, path_components):
+        """Wagtail's routing, which also tells the page it routes to which request it serves
+        (`get_view_restrictions`)."""
+        self.__dict__[ROUTED_REQUEST] = request
+        return super().route(request, path_components)
+
+    def __getstate__(self):
+        """A page kept or copied leaves the request it was routed for behind."""
+        state = super().__getstate__()
+        state.pop(ROUTED_REQUEST, None)
+        return state
+
     def get_view_restrictions(self):
-        """Wagtail's `Page.get_view_restrictions` in one query instead of two, for every page
-        a reader opens: the restrictions of this page and of each page above it (found by
-        their tree paths), an alias standing for its source page as in Wagtail's."""
+        """Wagtail's `Page.get_view_restrictions` in one query instead of two: the
+        restrictions of this page and of each page above it (found by their tree paths), an
+        alias standing for its source page as in Wagtail's. A page routed for a reader's
+        request asks none when no page of its tree path is among the request's restricted
+        paths (`content.visibility`, read once per request, which the page's lists use too)."""
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        request = self.__dict__.get(ROUTED_REQUEST)
+        if request is not None and not set(paths).intersection(restricted_paths(request)):
+            return PageViewRestriction.objects.none()
         checked = Page.objects.filter(path__in=paths).values(page=Coalesce("alias_of_id", "id"))
         return PageViewRestriction.objects.filter(page_id__in=checked)
 

@@ -63,6 +63,11 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = public(self.get_children().live(), request)
+        return context
+
 
 class GalleryIndexPage(BasePage):
     parent_page_types = ["content.BodyHomePage"]

@@ -1,7 +1,8 @@
 """A page under a view restriction is refused to readers who have not signed in, whether the
 restriction is on the page, on a page above it, or on the source of an alias; the pages of a
 body find their restrictions in one query (`BasePage.get_view_restrictions`), the same ones
-Wagtail's own two queries find."""
+Wagtail's own two queries find, and a page served to a reader asks none when the request's
+restricted paths (`content.visibility`) hold none of its tree path."""
 
 import pytest
 from django.db import connection
@@ -11,6 +12,8 @@ from wagtail.models import Page, PageViewRestriction
 from achyk.content.models import NewsIndexPage, StandardPage
 
 from .factories import home, news, section, standard
+
+RESTRICTIONS = '"wagtailcore_pageviewrestriction"'
 
 
 def restrictions(page) -> tuple[set[int], int]:
@@ -61,3 +64,33 @@ def test_an_alias_stands_for_its_restricted_source(client, body_a, restricted):
     below = StandardPage(title="Астында", slug="astynda")
     open_page.add_child(instance=below)
     assert restrictions(below) == ({own.pk}, 1) and wagtails(below) == {own.pk}
+
+
+def test_a_page_served_outside_the_restricted_paths_asks_for_no_restriction_of_its_own(
+    client, restricted
+):
+    """The request's restricted paths, which the page's lists read anyway, say the open page
+    has no restriction; the item below the restricted section is still refused."""
+    rule, item, open_page = restricted
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(open_page.get_url()).status_code == 200
+    asked = [q["sql"] for q in queries.captured_queries if RESTRICTIONS in q["sql"]]
+    assert len(asked) == 1 and asked[0].startswith('SELECT "wagtailcore_page"."path"'), asked
+    answer = client.get(item.get_url())
+    assert answer.status_code == 302 and "/login/" in answer["Location"]
+
+
+def test_the_lists_of_a_page_leave_out_an_alias_of_a_restricted_page(client, body_a):
+    """An alias has its source's restrictions: the home's latest news, which list what a
+    reader may open, show neither the restricted item nor its alias, and the alias refuses
+    a reader as its source does."""
+    shut = news(body_a, "ky", title="Жабык кабар")
+    alias = shut.create_alias(update_slug="jabyk-kabar-alias")  # before the restriction,
+    PageViewRestriction.objects.create(page=shut, restriction_type="login")  # so not copied
+    assert not alias.view_restrictions.exists()
+    news(body_a, "ky", title="Ачык кабар")
+    html = client.get(home(body_a, "ky").get_url()).content.decode()
+    assert "Ачык кабар" in html
+    assert "Жабык кабар" not in html
+    answer = client.get(alias.get_url())
+    assert answer.status_code == 302 and "/login/" in answer["Location"]
