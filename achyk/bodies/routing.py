@@ -164,11 +164,15 @@ def body_root_paths(body: Body) -> list:
 def keep_root_page(body: Body) -> None:
     """Gives the body's site its root page (the home in the site's first language, where
     Wagtail starts to route a page's address), kept by `keeper`: a copy for this request,
-    instead of a query. The body must have a site."""
+    instead of a query. It is kept as its own page type (`specific`), which Wagtail routes
+    from and serves when the home itself is asked for: no query for either. The body must
+    have a site."""
     from wagtail.models import Page
 
     site = body.site
-    site.root_page = keeper(body, "root-page", lambda: Page.objects.get(pk=site.root_page_id))
+    site.root_page = keeper(
+        body, "root-page", lambda: Page.objects.get(pk=site.root_page_id).specific
+    )
 
 
 def _read_root_paths(sites) -> list:

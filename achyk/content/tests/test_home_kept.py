@@ -1,5 +1,6 @@
 """What a body's pages show of the body beyond the page itself is kept with the body's pages
-(`pagecache.parts`): the root page every page is routed from, and the home's transparency
+(`pagecache.parts`): the root page every page is routed from (the home, kept as its own page
+type, so that serving the home itself asks no query for it), and the home's transparency
 index. Each is read on the first render, by no query on the next ones, and read again once
 what it comes from changes: the home pages, or the scores stored."""
 
@@ -31,6 +32,29 @@ def root_page_read(sql: list[str], root_id: int) -> bool:
         and statement.endswith(f'WHERE "wagtailcore_page"."id" = {root_id} LIMIT 21')
         for statement in sql
     )
+
+
+def home_read(sql: list[str], root_id: int) -> bool:
+    """Whether the home was read as its own page type (Wagtail's `specific`)."""
+    return any(f'"content_bodyhomepage"."page_ptr_id" = {root_id} LIMIT 21' in s for s in sql)
+
+
+def test_the_home_is_served_from_the_kept_root_page_by_no_query_for_itself(
+    client, body_a, parts_kept
+):
+    root = home(body_a, "ky")
+    url = root.get_url()
+    html, sql = render(client, url)
+    assert root_page_read(sql, root.pk) and home_read(sql, root.pk)
+    html, sql = render(client, url)
+    assert not root_page_read(sql, root.pk) and not home_read(sql, root.pk)
+    assert root.title in html
+    root.title = "Бурана айыл өкмөтү жаңы"
+    publish(root)
+    html, sql = render(client, url)
+    assert home_read(sql, root.pk) and "Бурана айыл өкмөтү жаңы" in html
+    html, sql = render(client, url)
+    assert not home_read(sql, root.pk) and "Бурана айыл өкмөтү жаңы" in html
 
 
 def test_a_page_is_routed_from_the_kept_root_page_and_from_the_new_one_after_a_change(
