@@ -165,14 +165,20 @@ def keep_root_page(body: Body) -> None:
     """Gives the body's site its root page (the home in the site's first language, where
     Wagtail starts to route a page's address), kept by `keeper`: a copy for this request,
     instead of a query. It is kept as its own page type (`specific`), which Wagtail routes
-    from and serves when the home itself is asked for: no query for either. The body must
-    have a site."""
+    from and serves when the home itself is asked for, with the relations its type names in
+    `read_with_root` (what the home shows of them): no query for any. The body must have a
+    site."""
+    site = body.site
+    site.root_page = keeper(body, "root-page", lambda: _read_root_page(site.root_page_id))
+
+
+def _read_root_page(page_id: int):
     from wagtail.models import Page
 
-    site = body.site
-    site.root_page = keeper(
-        body, "root-page", lambda: Page.objects.get(pk=site.root_page_id).specific
-    )
+    page = Page.objects.get(pk=page_id).specific
+    for name in getattr(page, "read_with_root", ()):
+        getattr(page, name)  # read now, and so kept with the page
+    return page
 
 
 def _read_root_paths(sites) -> list:

@@ -152,6 +152,10 @@ class BodyHomePage(BasePage):
         "content.CouncilPage",
     ]  # fmt: skip
     is_creatable = False  # bodies are created by a platform admin with their whole site
+    #: Read with the home when the body's site keeps it as the root page its requests are
+    #: routed from (`bodies.routing.keep_root_page`): the banner the home shows. A change to
+    #: any image forgets the kept pages of its body (`pagecache.invalidation`).
+    read_with_root = ("banner",)
 
     class Meta:
         verbose_name = _("body home page")
@@ -204,32 +208,43 @@ class BodyHomePage(BasePage):
             sections = menu_of(request, self)
         context["sections"] = sections
         context["section_of"] = found = sections_by_type(sections)
-        context["head"] = head_of(found.get("leadership"))
-        context["council"] = council_of(found.get("council"))
+        context["head"] = head_of(self.body, found.get("leadership"))
+        context["council"] = council_of(self.body, found.get("council"))
         return context
 
 
-def head_of(leadership: Page | None):
+def head_of(body: Body, leadership: Page | None):
     """The head of the body: the first person of its leadership page (with the photo), or
-    None."""
+    None. Kept with the body's pages, as the menu that found the leadership page is: the
+    people of a page are written when it is published, which forgets them, as does a change
+    to the photo."""
     from .sections import Person
 
     if leadership is None:
         return None
     # The photo's rendition is found in the cache, where Wagtail keeps every rendition it
     # gives (`Rendition.cache_backend`), rather than by one more query.
-    return Person.objects.filter(page_id=leadership.pk).select_related("photo").first()
+    return parts.remembered(
+        body_scope(body.pk), f"head:{leadership.pk}",
+        lambda: Person.objects.filter(page_id=leadership.pk).select_related("photo").first(),
+    )  # fmt: skip
 
 
-def council_of(page: Page | None) -> dict | None:
+def council_of(body: Body, page: Page | None) -> dict | None:
     """{"page", "deputies": how many, "chair": the first deputy}: the council's block on the
-    home, or None without a council page."""
+    home, or None without a council page. The deputies are kept with the body's pages, which
+    publishing the council page forgets."""
     from .council import Deputy
 
     if page is None:
         return None
-    deputies = list(Deputy.objects.filter(page_id=page.pk).values_list("name", "position"))
-    return {"page": page, "deputies": len(deputies), "chair": deputies[0] if deputies else None}
+
+    def read() -> tuple[int, tuple[str, str] | None]:
+        deputies = list(Deputy.objects.filter(page_id=page.pk).values_list("name", "position"))
+        return len(deputies), (deputies[0] if deputies else None)
+
+    count, chair = parts.remembered(body_scope(body.pk), f"council:{page.pk}", read)
+    return {"page": page, "deputies": count, "chair": chair}
 
 
 #: How far ahead the home looks for the next public event.

@@ -1,7 +1,8 @@
 """What a body's pages show of the body beyond the page itself is kept with the body's pages
 (`pagecache.parts`): the root page every page is routed from (the home, kept as its own page
-type, so that serving the home itself asks no query for it), and the home's transparency
-index. Each is read on the first render, by no query on the next ones, and read again once
+type with its banner, so that serving the home itself asks no query for either), the home's
+transparency index, and its head and council blocks, drawn from the leadership and council
+pages. Each is read on the first render, by no query on the next ones, and read again once
 what it comes from changes: the home pages, or the scores stored."""
 
 import re
@@ -9,11 +10,11 @@ import re
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from achyk.content.models import NewsIndexPage
+from achyk.content.models import CouncilPage, Deputy, LeadershipPage, NewsIndexPage, Person
 from achyk.transparency import services as transparency
 from achyk.transparency.models import BodySummary
 
-from .factories import home, publish, section
+from .factories import home, image, leadership, publish, section
 
 #: The home's notice with the body's index (in any language; none before it is computed).
 INDEX = re.compile(r'<p class="notice">[^<]*<strong>([^<]+)</strong>')
@@ -92,3 +93,39 @@ def test_the_home_shows_the_index_kept_and_the_new_one_once_scores_are_stored(
     shown = INDEX.search(html)
     assert shown is not None
     assert shown.group(1).replace(",", ".").rstrip("%").strip() == f"{stored:.1f}"
+
+
+def read(sql: list[str], table: str) -> bool:
+    return any(f'FROM "{table}"' in statement for statement in sql)
+
+
+def test_the_home_keeps_its_banner_head_and_council_and_shows_new_ones_once_published(
+    client, body_a, parts_kept
+):
+    root = home(body_a, "ky")
+    root.banner, root.banner_alt = image(body_a, title="Тоо"), "Тоолор"
+    publish(root)
+    leadership(body_a, "ky")
+    council = section(body_a, "ky", CouncilPage)
+    council.deputies.add(Deputy(name="Депутат Асанов", position="Төрага"))
+    publish(council)
+    url = root.get_url()
+    html, sql = render(client, url)
+    assert read(sql, "content_person") and read(sql, "content_deputy")
+    assert read(sql, "images_image") and 'alt="Тоолор"' in html
+    html, sql = render(client, url)
+    assert not read(sql, "content_person") and not read(sql, "content_deputy")
+    assert not read(sql, "images_image")  # the banner, kept with the root page
+    assert "Асан Үсөнов" in html and "Депутат Асанов" in html and 'alt="Тоолор"' in html
+
+    head = section(body_a, "ky", LeadershipPage)
+    head.people = [Person(name="Айгүл Токтосунова", position="Башчы")]
+    publish(head)
+    html, sql = render(client, url)
+    assert read(sql, "content_person") and "Айгүл Токтосунова" in html
+    assert "Асан Үсөнов" not in html
+    assert "<p>1 депутат; Төрага: Депутат Асанов</p>" in html
+    council.deputies.add(Deputy(name="Депутат Бакыт"))
+    publish(council)
+    html, sql = render(client, url)
+    assert read(sql, "content_deputy") and "<p>2 депутат; Төрага: Депутат Асанов</p>" in html
