@@ -152,9 +152,10 @@ class BodyHomePage(BasePage):
         "content.CouncilPage",
     ]  # fmt: skip
     is_creatable = False  # bodies are created by a platform admin with their whole site
-    #: Read with the home when the body's site keeps it as the root page its requests are
-    #: routed from (`bodies.routing.keep_root_page`): the banner the home shows. A change to
-    #: any image forgets the kept pages of its body (`pagecache.invalidation`).
+    #: Joined to the home when the body's site reads it as the root page its requests are
+    #: routed from, and kept with it (`bodies.routing.keep_root_page`): the banner the home
+    #: shows. A change to any image forgets the kept pages of its body
+    #: (`pagecache.invalidation`).
     read_with_root = ("banner",)
 
     class Meta:
