@@ -19,8 +19,7 @@ from wagtail.documents.models import DocumentQuerySet as WagtailDocumentQuerySet
 from achyk.bodies import routing
 from achyk.bodies.models import Body, TranslatedFieldsMixin
 from achyk.bodies.tenancy import BodyOwnedQuerySet
-from achyk.pagecache.generations import body_scope
-from achyk.pagecache.parts import remembered
+from achyk.pagecache.parts import kept_with_body
 
 
 class Language(models.TextChoices):
@@ -277,8 +276,8 @@ class Act(models.Model):
         if language not in cache:
             # kept with the body's pages (pagecache.parts): a change to its pages or sites
             # makes it be looked up again
-            cache[language] = remembered(
-                body_scope(body.pk), f"documents-section:{language}",
+            cache[language] = kept_with_body(
+                body.pk, f"documents-section:{language}",
                 lambda: prime_section_urls([body], language) or cache[language],
             )  # fmt: skip
         return cache[language]

@@ -20,9 +20,8 @@ class PageCacheConfig(AppConfig):
 
         from achyk.bodies import routing
 
-        from .generations import body_scope
-        from .parts import remembered
+        from .parts import kept_with_body
 
         # A body's site's root paths and root page change with its home pages and its site,
         # whose changes forget the body's pages: they are kept with them.
-        routing.keeper = lambda body, name, read: remembered(body_scope(body.pk), name, read)
+        routing.keeper = lambda body, name, read: kept_with_body(body.pk, name, read)

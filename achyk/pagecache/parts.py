@@ -16,7 +16,7 @@ from typing import TypeVar
 from django.conf import settings
 from django.core.cache import cache
 
-from .generations import generation_keys, generations
+from .generations import body_scope, generation_keys, generations
 
 T = TypeVar("T")
 
@@ -42,3 +42,8 @@ def remembered(scope: str, name: str, compute: Callable[[], T]) -> T:
     if None not in current:  # the cache answers: keep it (when it fails, nothing is kept)
         cache.set(key, (current, value), seconds)
     return value
+
+
+def kept_with_body(body_id: int, name: str, compute: Callable[[], T]) -> T:
+    """`remembered` under the body's scope: kept until the body's pages are forgotten."""
+    return remembered(body_scope(body_id), name, compute)

@@ -14,8 +14,7 @@ from wagtail.models import Page
 
 from achyk.bodies import calendar, scores
 from achyk.bodies.models import Body, Territory, slug_path
-from achyk.pagecache import parts
-from achyk.pagecache.generations import body_scope
+from achyk.pagecache.parts import kept_with_body
 
 from ..visibility import public
 from .base import BasePage, rich_text
@@ -225,8 +224,8 @@ def head_of(body: Body, leadership: Page | None):
         return None
     # The photo's rendition is found in the cache, where Wagtail keeps every rendition it
     # gives (`Rendition.cache_backend`), rather than by one more query.
-    return parts.remembered(
-        body_scope(body.pk), f"head:{leadership.pk}",
+    return kept_with_body(
+        body.pk, f"head:{leadership.pk}",
         lambda: Person.objects.filter(page_id=leadership.pk).select_related("photo").first(),
     )  # fmt: skip
 
@@ -244,7 +243,7 @@ def council_of(body: Body, page: Page | None) -> dict | None:
         deputies = list(Deputy.objects.filter(page_id=page.pk).values_list("name", "position"))
         return len(deputies), (deputies[0] if deputies else None)
 
-    count, chair = parts.remembered(body_scope(body.pk), f"council:{page.pk}", read)
+    count, chair = kept_with_body(body.pk, f"council:{page.pk}", read)
     return {"page": page, "deputies": count, "chair": chair}
 
 
@@ -255,8 +254,8 @@ EVENT_HORIZON = datetime.timedelta(days=366)
 def transparency_index(body: Body) -> Decimal | None:
     """The body's transparency index (`bodies.scores`), kept with the body's pages: storing
     new scores forgets them (`transparency.services`), as it forgets the pages showing them."""
-    return parts.remembered(
-        body_scope(body.pk), "transparency-index", lambda: scores.indexes([body.pk]).get(body.pk)
+    return kept_with_body(
+        body.pk, "transparency-index", lambda: scores.indexes([body.pk]).get(body.pk)
     )
 
 
@@ -269,9 +268,7 @@ def next_event(body: Body) -> calendar.CalendarEvent | None:
     pages (each source's app is watched by the page cache), and a kept event that has begun
     since is looked up again."""
     language = translation.get_language()
-    kept = parts.remembered(
-        body_scope(body.pk), f"next-event:{language}", lambda: _next_event(body, language)
-    )
+    kept = kept_with_body(body.pk, f"next-event:{language}", lambda: _next_event(body, language))
     if kept is not None and kept.starts_at < timezone.now():
         return _next_event(body, language)
     return kept

@@ -9,8 +9,7 @@ from wagtail.models import Page
 
 from achyk.bodies import sections
 from achyk.bodies.routing import body_root_paths
-from achyk.pagecache.generations import body_scope
-from achyk.pagecache.parts import remembered
+from achyk.pagecache.parts import kept_with_body
 
 from ..visibility import public
 
@@ -46,7 +45,7 @@ def page_translations(request, page: Page, body) -> dict[str, Page]:
 
     if body is None or body.site is None or not _on_site_of(body, page):
         return read()
-    return remembered(body_scope(body.pk), f"languages:{page.pk}", read)
+    return kept_with_body(body.pk, f"languages:{page.pk}", read)
 
 
 def _on_site_of(body, page: Page) -> bool:
@@ -84,8 +83,8 @@ def site_sections(context):
 def body_menu(request, home: Page) -> list[Page]:
     """`menu_of(request, home)` for `home`, the home of the body being read in the active
     language: kept with the body's pages (`pagecache.parts`)."""
-    return remembered(
-        body_scope(request.site_body.pk),
+    return kept_with_body(
+        request.site_body.pk,
         f"menu:{translation.get_language()}",
         lambda: menu_of(request, home),
     )
@@ -117,9 +116,7 @@ def site_home(context):
     language = translation.get_language()
     cached = getattr(request, "_achyk_site_home", None)
     if cached is None or cached[0] != language:
-        home = remembered(
-            body_scope(body.pk), f"home:{language}", lambda: body.site.root_page.localized
-        )
+        home = kept_with_body(body.pk, f"home:{language}", lambda: body.site.root_page.localized)
         cached = request._achyk_site_home = (language, home)
     return cached[1]
 
@@ -148,9 +145,7 @@ def body_sections(context):
 def held_sections(body) -> list[sections.PublicSection]:
     """`bodies.sections.sections_of(body)`, kept while the body's pages are (the keys only: the
     labels are translated where they are shown)."""
-    keys = remembered(
-        body_scope(body.pk), "sections", lambda: [s.key for s in sections.sections_of(body)]
-    )
+    keys = kept_with_body(body.pk, "sections", lambda: [s.key for s in sections.sections_of(body)])
     return sections.by_keys(keys)
 
 
