@@ -64,24 +64,61 @@ def _permission(app_label: str, codename: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def _body_group(body: Body, role: str) -> Group:
+def _permissions(pairs) -> dict[tuple[str, str], Permission]:
+    """The permissions named by (app label, codename) `pairs`, read in one query; raises
+    Permission.DoesNotExist, naming them, if any is missing."""
+    pairs = set(pairs)
+    wanted = Q()
+    for app_label, codename in pairs:
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    found = {
+        (permission.content_type.app_label, permission.codename): permission
+        for permission in Permission.objects.filter(wanted).select_related("content_type")
+    }
+    if missing := pairs - found.keys():
+        raise Permission.DoesNotExist(f"No permission {sorted(missing)}")
+    return found
+
+
+def _body_group(body: Body, role: str, access_admin: Permission) -> Group:
     group = Group.objects.create(name=f"{body.slug}: {role}")
-    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    group.permissions.add(access_admin)
     return group
 
 
 def grant_page_permissions(body: Body) -> None:
-    """Give the body's groups their permissions on every language version of its home page."""
-    homes = body_home_pages(body)
-    for group, codenames in (
-        (body.editors_group, EDITOR_PAGE_PERMISSIONS),
-        (body.admins_group, ADMIN_PAGE_PERMISSIONS),
-    ):
-        for home in homes:
-            for codename in codenames:
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=home, permission=_permission("wagtailcore", codename)
-                )
+    """Give the body's groups their permissions on every language version of its home page
+    (those they lack: safe to run again), in one insert."""
+    homes = list(body_home_pages(body))
+    every = {*EDITOR_PAGE_PERMISSIONS, *ADMIN_PAGE_PERMISSIONS}
+    permissions = _permissions(("wagtailcore", codename) for codename in every)
+    wanted = {
+        (group.pk, home.pk, permissions["wagtailcore", codename].pk)
+        for group, codenames in (
+            (body.editors_group, EDITOR_PAGE_PERMISSIONS),
+            (body.admins_group, ADMIN_PAGE_PERMISSIONS),
+        )
+        for home in homes
+        for codename in codenames
+    }
+    held = GroupPagePermission.objects.filter(
+        group__in=[body.editors_group, body.admins_group], page__in=homes
+    ).values_list("group_id", "page_id", "permission_id")
+    _bulk_grant(GroupPagePermission, ("group_id", "page_id", "permission_id"), wanted - set(held))
+
+
+def _bulk_grant(model, fields: tuple[str, ...], rows) -> None:
+    """`rows` (tuples of `fields`) of a group permission `model` inserted at once. An insert in
+    bulk sends no `post_save`, so the staff menus that depend on permissions are forgotten here,
+    as each save would have (`sidebar.watch`)."""
+    from .sidebar import forget_all_menus
+
+    if not rows:
+        return
+    model.objects.bulk_create(
+        [model(**dict(zip(fields, row, strict=True))) for row in sorted(rows)]
+    )
+    forget_all_menus()
 
 
 def body_home_pages(body: Body):
@@ -106,22 +143,31 @@ def create_body(*, data: BodyIn) -> Body:
     body.full_clean(exclude=["site", "collection", "admins_group", "editors_group"])
     body.save()
     body.collection = Collection.get_first_root_node().add_child(name=body.slug)
-    body.admins_group = _body_group(body, "admins")
-    body.editors_group = _body_group(body, "editors")
+    permissions = _permissions(
+        [("wagtailadmin", "access_admin"), *EDITOR_COLLECTION_PERMISSIONS,
+         *ADMIN_COLLECTION_PERMISSIONS]
+    )  # fmt: skip
+    access_admin = permissions["wagtailadmin", "access_admin"]
+    body.admins_group = _body_group(body, "admins", access_admin)
+    body.editors_group = _body_group(body, "editors", access_admin)
     home = _site_builder(body)
     body.site = Site.objects.create(
         hostname=body.site_hostname, port=80, root_page=home, site_name=body.name_ky or body.name
     )
     body.save(update_fields=["collection", "admins_group", "editors_group", "site"])
     grant_page_permissions(body)
-    for group, perms in (
-        (body.editors_group, EDITOR_COLLECTION_PERMISSIONS),
-        (body.admins_group, ADMIN_COLLECTION_PERMISSIONS),
-    ):
-        for app_label, codename in perms:
-            GroupCollectionPermission.objects.create(
-                group=group, collection=body.collection, permission=_permission(app_label, codename)
+    _bulk_grant(
+        GroupCollectionPermission,
+        ("group_id", "collection_id", "permission_id"),
+        {
+            (group.pk, body.collection.pk, permissions[pair].pk)
+            for group, pairs in (
+                (body.editors_group, EDITOR_COLLECTION_PERMISSIONS),
+                (body.admins_group, ADMIN_COLLECTION_PERMISSIONS),
             )
+            for pair in pairs
+        },
+    )
     return body
 
 

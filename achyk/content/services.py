@@ -41,7 +41,9 @@ def locale_for(language: str) -> Locale:
 
 
 def _publish(page: Page) -> Page:
-    page.save_revision().publish()
+    """Publishes a page just added: `add_child` validated it, so its revision is saved without
+    validating it again (publishing validates once more, as Wagtail does)."""
+    page.save_revision(clean=False).publish()
     return page
 
 
