@@ -60,10 +60,6 @@ class BodyIn:
     details: dict = field(default_factory=dict)
 
 
-def _permission(app_label: str, codename: str) -> Permission:
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
 def _permissions(pairs) -> dict[tuple[str, str], Permission]:
     """The permissions named by (app label, codename) `pairs`, read in one query; raises
     Permission.DoesNotExist, naming them, if any is missing."""
@@ -282,15 +278,19 @@ def grant_supervisor_reading() -> Group:
     (`seal.TenantSealMiddleware`) refuses them every unsafe request.
     """
     group, _created = Group.objects.get_or_create(name=SUPERVISORS_GROUP)
-    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    permissions = _permissions(
+        [("wagtailadmin", "access_admin"), ("wagtailcore", "change_page"),
+         *SUPERVISOR_COLLECTION_PERMISSIONS]
+    )  # fmt: skip
+    group.permissions.add(permissions["wagtailadmin", "access_admin"])
     GroupPagePermission.objects.get_or_create(
         group=group, page=Page.get_first_root_node(),
-        permission=_permission("wagtailcore", "change_page"),
+        permission=permissions["wagtailcore", "change_page"],
     )  # fmt: skip
     root_collection = Collection.get_first_root_node()
-    for app_label, codename in SUPERVISOR_COLLECTION_PERMISSIONS:
+    for pair in SUPERVISOR_COLLECTION_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root_collection, permission=_permission(app_label, codename)
+            group=group, collection=root_collection, permission=permissions[pair]
         )
     return group
 
