@@ -124,7 +124,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "achyk.bodies.seal.TenantSealMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "achyk.ui.redirects.SiteRedirectMiddleware",
     "axes.middleware.AxesMiddleware",
     "achyk.ui.ratelimit.RateLimitMiddleware",
 ]
