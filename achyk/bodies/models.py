@@ -49,8 +49,13 @@ class TranslatedFieldsMixin:
 
     def translated(self, field: str, language: str | None = None) -> str:
         language = language or translation.get_language() or "ky"
-        order = [language, getattr(self, "default_language", "ky"), "ru", "ky", "kk", "en"]
-        for code in order:
+        value = getattr(self, f"{field}_{language}", "")
+        if value:
+            return value
+        # The fallback's first language is asked for only now: a body's row reads its body
+        # for it (`BodyTextsMixin`), which a list of rows written in the reader's language
+        # would otherwise do once a row.
+        for code in [getattr(self, "default_language", "ky"), "ru", "ky", "kk", "en"]:
             value = getattr(self, f"{field}_{code}", "")
             if value:
                 return value
