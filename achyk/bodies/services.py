@@ -86,21 +86,25 @@ def grant_page_permissions(body: Body) -> None:
     """Give the body's groups their permissions on every language version of its home page
     (those they lack: safe to run again), in one insert."""
     homes = list(body_home_pages(body))
-    every = {*EDITOR_PAGE_PERMISSIONS, *ADMIN_PAGE_PERMISSIONS}
-    permissions = _permissions(("wagtailcore", codename) for codename in every)
-    wanted = {
-        (group.pk, home.pk, permissions["wagtailcore", codename].pk)
-        for group, codenames in (
-            (body.editors_group, EDITOR_PAGE_PERMISSIONS),
-            (body.admins_group, ADMIN_PAGE_PERMISSIONS),
-        )
-        for home in homes
-        for codename in codenames
-    }
+    editors = [("wagtailcore", codename) for codename in EDITOR_PAGE_PERMISSIONS]
+    admins = [("wagtailcore", codename) for codename in ADMIN_PAGE_PERMISSIONS]
+    permissions = _permissions([*editors, *admins])
+    wanted = _role_rows(body, homes, editors, admins, permissions)
     held = GroupPagePermission.objects.filter(
         group__in=[body.editors_group, body.admins_group], page__in=homes
     ).values_list("group_id", "page_id", "permission_id")
     _bulk_grant(GroupPagePermission, ("group_id", "page_id", "permission_id"), wanted - set(held))
+
+
+def _role_rows(body: Body, targets, editors, admins, permissions) -> set[tuple[int, int, int]]:
+    """(group, target, permission) rows: the body's editors' permissions `editors` and its
+    admins' `admins` ((app label, codename) pairs, read into `permissions`) on each target."""
+    return {
+        (group.pk, target.pk, permissions[pair].pk)
+        for group, pairs in ((body.editors_group, editors), (body.admins_group, admins))
+        for target in targets
+        for pair in pairs
+    }
 
 
 def _bulk_grant(model, fields: tuple[str, ...], rows) -> None:
@@ -155,15 +159,11 @@ def create_body(*, data: BodyIn) -> Body:
     _bulk_grant(
         GroupCollectionPermission,
         ("group_id", "collection_id", "permission_id"),
-        {
-            (group.pk, body.collection.pk, permissions[pair].pk)
-            for group, pairs in (
-                (body.editors_group, EDITOR_COLLECTION_PERMISSIONS),
-                (body.admins_group, ADMIN_COLLECTION_PERMISSIONS),
-            )
-            for pair in pairs
-        },
-    )
+        _role_rows(
+            body, [body.collection], EDITOR_COLLECTION_PERMISSIONS, ADMIN_COLLECTION_PERMISSIONS,
+            permissions,
+        ),
+    )  # fmt: skip
     return body
 
 
