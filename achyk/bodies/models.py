@@ -48,18 +48,19 @@ class TranslatedFieldsMixin:
     """Reads `<field>_<language>` columns for the active language, falling back in order."""
 
     def translated(self, field: str, language: str | None = None) -> str:
-        language = language or translation.get_language() or "ky"
-        value = getattr(self, f"{field}_{language}", "")
-        if value:
-            return value
-        # The fallback's first language is asked for only now: a body's row reads its body
-        # for it (`BodyTextsMixin`), which a list of rows written in the reader's language
-        # would otherwise do once a row.
-        for code in [getattr(self, "default_language", "ky"), "ru", "ky", "kk", "en"]:
+        for code in self._languages_to_read(language or translation.get_language() or "ky"):
             value = getattr(self, f"{field}_{code}", "")
             if value:
                 return value
         return ""
+
+    def _languages_to_read(self, language: str):
+        """The reader's language, then the row's own, then the others. Lazily: a body's row
+        reads its body for its own language (`BodyTextsMixin`), which a list of rows written
+        in the reader's language would otherwise do once a row."""
+        yield language
+        yield getattr(self, "default_language", "ky")
+        yield from ("ru", "ky", "kk", "en")
 
 
 class BodyTextsMixin(TranslatedFieldsMixin):
