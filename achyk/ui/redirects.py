@@ -8,7 +8,7 @@ without the lookup, and no redirect added in the admin sends staff away from an 
 
 from wagtail.contrib.redirects.middleware import RedirectMiddleware
 
-ADMIN_PREFIX = "/admin/"
+from .security import ADMIN_PREFIX
 
 
 class SiteRedirectMiddleware(RedirectMiddleware):
