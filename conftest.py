@@ -410,6 +410,7 @@ def _wanted_layer(item) -> str | None:
     return next((name for name in LAYERS if name in item.fixturenames), None)
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """Order as pytest-django does (tests in a transaction, then transactional tests, then
     tests without a database), and within the first group tests of the shared platform first,
@@ -422,7 +423,10 @@ def pytest_collection_modifyitems(config, items):
     tests queued after them, and the run would end with one core waiting.
 
     Under pytest-xdist, the tests without a database and then the tests marked `waits` move
-    to the start of every worker's share but the first (`databaseless_first`)."""
+    to the start of every worker's share but the first (`databaseless_first`). The order is
+    made last, on the tests left after -k, -m and --deselect: shares counted on tests that are
+    not run would end a share one test early, and the next worker would start waiting on the
+    database."""
 
     def order(item):
         if item.get_closest_marker("waits") is not None:

@@ -68,6 +68,21 @@ def test_tests_that_wait_on_their_processes_run_first_then_pytest_django_s_order
     ]
 
 
+def test_the_order_is_made_after_pytest_leaves_tests_out(request):
+    """conftest.py arranges the tests pytest will run: after -k, -m and --deselect have left
+    some out (pytest's own `main` and `mark` plugins), else the shares would be counted on
+    tests that are not run, and the second worker would start with a test of the database."""
+    import conftest
+
+    hook = request.config.pluginmanager.hook.pytest_collection_modifyitems
+    called = [impl.function for impl in reversed(hook.get_hookimpls())]  # as pluggy calls them
+    deselecting = [request.config.pluginmanager.get_plugin(name) for name in ("main", "mark")]
+    last_deselection = max(
+        called.index(plugin.pytest_collection_modifyitems) for plugin in deselecting
+    )
+    assert called.index(conftest.pytest_collection_modifyitems) > last_deselection
+
+
 def test_worksteal_shares_are_what_pytest_xdist_hands_out_first():
     """The scheduler's own arithmetic (xdist.scheduler.worksteal.check_schedule), given an
     idle worker after another: each takes an even part of what is left."""
