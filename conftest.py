@@ -424,9 +424,9 @@ def pytest_collection_modifyitems(config, items):
 
     Under pytest-xdist, the tests without a database and then the tests marked `waits` move
     to the start of every worker's share but the first (`databaseless_first`). The order is
-    made last, on the tests left after -k, -m and --deselect: shares counted on tests that are
-    not run would end a share one test early, and the next worker would start waiting on the
-    database."""
+    made last, on the tests left after -k, -m and --deselect: counted with the tests left out,
+    a share would end one test early for each of them left out of it, and the next worker
+    would start on tests of the database, waiting for its template."""
 
     def order(item):
         if item.get_closest_marker("waits") is not None:
