@@ -33,6 +33,9 @@ from achyk.bodies.tenancy import body_for_page, object_in_reach
 from achyk.bodies.tests.isolation import PLAIN_KWARGS, Route, _url, admin_routes
 
 #: Last words of routes that are an object's own page, opened for every object of a body.
+#: The word is the last of the route's name, split at ":" and "_": so a page's preview on
+#: edit ("preview_on_edit"), its admin API detail and its list of revisions ("revisions_index")
+#: are opened for every page as well.
 EVERY_OBJECT = frozenset({"edit", "inspect", "detail", "index", "todo", "answer", "role"})
 #: Routes that are not pages: signing out would end the walk; `failwhale` is Wagtail's
 #: deliberate server error (the seal closes it to staff); the catch-all is the admin's 404.
