@@ -1,6 +1,7 @@
 """No server error anywhere staff go: each demo login opens every admin list, and the edit,
-inspect and detail page of every object of the demo (and one object of each kind and body
-for every other admin route: history, usage, revisions, confirmations, choosers, exports).
+inspect and detail page of every object of the demo it reaches (and of one it does not), and
+every other admin route (history, usage, revisions, confirmations, choosers, exports) with one
+object, the platform admin with one object of each kind (`walk.py` says why).
 
 The demo is built once for the module (`demo`, in conftest.py), with two of its bodies: Burana
 and Kok-Jar, the bodies of the demo logins; it is undone when the module ends. The addresses
@@ -10,10 +11,15 @@ test workers share it.
 """
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import resolve
+from wagtail.models import Page
 
+from achyk.bodies.models import Body
+from achyk.bodies.services import body_home_pages
 from achyk.demo.services import LOGINS
 from achyk.ui.tests.hostile import server_errors
 from achyk.ui.tests.inline import html_of, inline_scripts
@@ -52,6 +58,55 @@ def test_the_walk_opens_every_kind_of_admin_page(walks, db):
     for place in ("/admin/pages/", "/edit/", "/admin/budget/", "/admin/forms/submissions/",
                   "/admin/bodies/inspect/", "/admin/acts/edit/", "?export=xlsx"):  # fmt: skip
         assert any(place in url for url in walk.urls), place
+
+
+def test_body_staff_open_every_object_of_their_body_and_one_of_another_body(walks, db):
+    """An object's own page (here a page's edit screen) is opened for every page of the
+    editor's body, and for one page of another body: the seal refuses them all alike, and
+    the isolation proof aims every route at every kind of another body's objects."""
+    edited = {
+        match.kwargs["page_id"] for match in routes(walks("burana-editor"))
+        if match.view_name == "wagtailadmin_pages:edit"
+    }  # fmt: skip
+    assert pages_of("burana") <= edited
+    assert len(pages_of("kok-jar") & edited) == 1
+
+
+def test_the_platform_admin_opens_the_other_routes_with_each_kind_and_others_with_one(walks, db):
+    """Other routes (here a page's history) take one object of each kind (each page type)
+    for the platform admin, one for any other login, of another kind from route to route, so
+    that a login's walk meets every page type it reaches."""
+    page_types = set(Page.objects.values_list("content_type", flat=True))
+
+    def histories(username):
+        return [
+            match.kwargs["page_id"] for match in routes(walks(username))
+            if match.view_name == "wagtailadmin_pages:history"
+        ]  # fmt: skip
+
+    admin_types = {Page.objects.get(pk=pk).content_type_id for pk in histories("admin")}
+    assert admin_types == page_types
+    assert len(histories("burana-editor")) == 1
+    met = {
+        Page.objects.get(pk=match.kwargs["page_id"]).content_type_id
+        for match in routes(walks("burana-editor"))
+        if "page_id" in match.kwargs and match.view_name != "wagtailadmin_pages:edit"
+    }  # fmt: skip
+    own = Page.objects.filter(pk__in=pages_of("burana"))
+    assert set(own.values_list("content_type", flat=True)) <= met
+
+
+def pages_of(slug: str) -> set[int]:
+    """The pks of the pages of the demo body `slug`, in every language."""
+    pages = Page.objects.none()
+    for home in body_home_pages(Body.objects.get(slug=slug)):
+        pages |= Page.objects.descendant_of(home, inclusive=True)
+    return set(pages.values_list("pk", flat=True))
+
+
+def routes(walk) -> list:
+    """The resolved route of each address of `walk`."""
+    return [resolve(urlsplit(url).path) for url in walk.urls]
 
 
 def test_the_parts_of_a_walk_together_open_every_address_once():

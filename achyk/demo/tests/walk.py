@@ -4,13 +4,19 @@ Routes come from the project's resolver (as in the isolation proof, `bodies/test
 the model each URL argument names is read as the seal reads it (`bodies.seal`), so a route
 added later is walked without teaching this module anything. Each route is opened with:
 
-* every object of the demo's bodies (pages, images, documents, acts, budgets, the bodies and
-  their staff...) when the route is an object's own page: edit, inspect, detail, a body's
-  staff or to-do list (`EVERY_OBJECT`), and one object of each kind of the platform's
-  reference data (duties, holidays, classification codes, territory, groups);
-* one object of each kind (each page type, each model) for the other routes (history,
-  usage, revisions, delete and move confirmations, choosers, bulk actions), the user's own
-  where the user reaches one; lists that export spreadsheets are also opened as CSV and XLSX.
+* every object of the demo's bodies the user reaches (pages, images, documents, acts,
+  budgets, the bodies and their staff...) when the route is an object's own page: edit,
+  inspect, detail, a body's staff or to-do list (`EVERY_OBJECT`), and one object of each kind
+  of the platform's reference data (duties, holidays, classification codes, territory,
+  groups); of the objects the user does not reach, the first only: the seal refuses them all
+  alike, and the isolation proof aims every route at every kind of another body's objects;
+* for the other routes (history, usage, revisions, delete and move confirmations, choosers,
+  bulk actions), one object of each kind (each page type) for a platform admin, who reaches
+  every object; for anyone else one object, the user's own where the user reaches one, taken
+  in turn from each kind the user reaches, so that the user's walk meets every kind over its
+  routes. These screens are Wagtail's own, alike for every kind: the platform admin's walk
+  opens each of them with each kind, the other logins' walks each of them in each role;
+* lists that export spreadsheets are also opened as CSV and XLSX.
 
 A route whose arguments name no object of the demo (workflows are switched off, no page is
 in the bin) is not opened; `Walk.unfilled` names it.
@@ -28,7 +34,7 @@ from wagtail.models import Page, Revision
 
 from achyk.bodies import seal
 from achyk.bodies.models import Body
-from achyk.bodies.roles import body_of
+from achyk.bodies.roles import body_of, is_platform_admin
 from achyk.bodies.tenancy import body_for_page, object_in_reach
 from achyk.bodies.tests.isolation import PLAIN_KWARGS, Route, _url, admin_routes
 
@@ -90,7 +96,10 @@ class Walker:
     def __init__(self, user):
         self.user = user
         self.owners: dict = {}
+        self.each_kind = is_platform_admin(user)
         self._samples: dict = {}  # model -> sample(model): asked for by every route
+        self._reached: dict = {}  # (model, pk) -> whether the seal lets the user reach it
+        self._turn = -1
 
     def addresses(self, route: Route) -> list[str]:
         if route.name == "wagtail_bulk_action":
@@ -98,7 +107,7 @@ class Walker:
         if route.name == "wagtailadmin_pages:revisions_compare":
             return [
                 reverse(route.name, args=[page.pk, "earliest", "latest"])
-                for page in self.sample(Page)
+                for page in self.one_each(self.kinds(Page))
             ]
         main = next((name for name in route.kwargs if argument_model(route, name)), None)
         if main is None:
@@ -106,11 +115,37 @@ class Walker:
             exports = [url for kwargs in typed[:1] for url in _exports(route, kwargs)]
             return [_url(route, kwargs) for kwargs in typed] + exports
         model = argument_model(route, main)
-        objects = self.every(model) if word(route) in EVERY_OBJECT else self.sample(model)
-        filled = [kwargs for obj in objects if (kwargs := self._fill(route, main, obj))]
-        sampled = [kwargs for obj in self.sample(model) if (kwargs := self._fill(route, main, obj))]
+        sampled = self.one_each(
+            [kwargs for obj in self.kinds(model) if (kwargs := self._fill(route, main, obj))]
+        )
+        filled = sampled
+        if word(route) in EVERY_OBJECT:
+            objects = self.reached(self.every(model))
+            filled = [kwargs for obj in objects if (kwargs := self._fill(route, main, obj))]
         exports = [url for kwargs in sampled for url in _exports(route, kwargs)]
         return [_url(route, kwargs) for kwargs in filled] + exports
+
+    def reached(self, objects: list) -> list:
+        """The objects the user reaches, and the first of those it does not."""
+        refused = [obj for obj in objects if not self.reaches(obj)]
+        return [obj for obj in objects if self.reaches(obj) or obj is refused[0]]
+
+    def kinds(self, model) -> list:
+        """One object of each kind (`sample`). For anyone but a platform admin, the kinds the
+        user reaches come first, from the next one on for each next route."""
+        samples = self.sample(model)
+        if self.each_kind:
+            return samples
+        mine = [obj for obj in samples if self.reaches(obj)]
+        others = [obj for obj in samples if not self.reaches(obj)]
+        self._turn += 1
+        turn = self._turn % len(mine) if mine else 0
+        return mine[turn:] + mine[:turn] + others
+
+    def one_each(self, choices: list) -> list:
+        """What a route that is not an object's own page is opened with, of `choices` in the
+        order `kinds` gives: each of them for a platform admin, the first for anyone else."""
+        return choices if self.each_kind else choices[:1]
 
     def every(self, model) -> list:
         """Every object of the demo's bodies, and one of each kind of no body."""
@@ -130,15 +165,16 @@ class Walker:
         chosen: dict = {}
         for obj in model._default_manager.order_by("pk"):
             kind = getattr(obj, "content_type_id", None)
-            if kind not in chosen or (not chosen[kind][1] and self._reaches(obj)):
-                chosen[kind] = (obj, self._reaches(obj))
+            if kind not in chosen or (not chosen[kind][1] and self.reaches(obj)):
+                chosen[kind] = (obj, self.reaches(obj))
         return [obj for obj, _reached in chosen.values()]
 
-    def _reaches(self, obj) -> bool:
-        own = body_of(self.user)
-        if own is None:
-            return object_in_reach(self.user, type(obj), obj.pk)
-        return self.owner(obj) == own.pk
+    def reaches(self, obj) -> bool:
+        """Whether the seal lets the user reach `obj` (`tenancy.object_in_reach`)."""
+        key = (type(obj), obj.pk)
+        if key not in self._reached:
+            self._reached[key] = object_in_reach(self.user, type(obj), obj.pk)
+        return self._reached[key]
 
     def owner(self, obj):
         """The pk of the demo body `obj` belongs to, or None."""
@@ -168,28 +204,31 @@ class Walker:
             return [{"app_name": "taggit", "model_name": "tag"}]
         if names == {"app_label", "model_name"} and "task" in route.name:
             return [{"app_label": "wagtailcore", "model_name": "task"}]
-        types = sorted(
-            {(page.specific_class._meta.app_label, page.specific_class._meta.model_name)
-             for page in self.sample(Page) if page.specific_class not in (None, Page)}
-        )  # fmt: skip
         if names == {"app_label", "model_name"}:
-            return [{"app_label": app, "model_name": name} for app, name in types]
+            return [{"app_label": app, "model_name": name} for app, name in self._page_types()]
         if names == {"content_type_app_name", "content_type_model_name"}:
             keys = ("content_type_app_name", "content_type_model_name")
-            return [dict(zip(keys, pair, strict=True)) for pair in types]
+            return [dict(zip(keys, pair, strict=True)) for pair in self._page_types()]
         if names <= set(PLAIN):
             return [{name: PLAIN[name] for name in names}]
         return []
 
+    def _page_types(self) -> list[tuple[str, str]]:
+        """(app label, model name) of the demo's page types, as `one_each` takes them."""
+        classes = [page.specific_class for page in self.kinds(Page)]
+        types = [(cls._meta.app_label, cls._meta.model_name) for cls in classes
+                 if cls not in (None, Page)]  # fmt: skip
+        return self.one_each(list(dict.fromkeys(types)))
+
     def _bulk(self, route: Route) -> list[str]:
-        """Each bulk action's confirmation, for one object of each kind."""
+        """Each bulk action's confirmation, for the objects of each model `one_each` takes."""
         urls = []
         for action in hooks.get_hooks("register_bulk_action"):
             for model in action.models:
                 meta = model._meta
                 args = [meta.app_label, meta.model_name, action.action_type]
                 url = reverse(route.name, args=args)
-                urls += [f"{url}?id={obj.pk}" for obj in self.sample(model)]
+                urls += [f"{url}?id={obj.pk}" for obj in self.one_each(self.kinds(model))]
         return urls
 
 
