@@ -127,8 +127,8 @@ class Walker:
 
     def reached(self, objects: list) -> list:
         """The objects the user reaches, and the first of those it does not."""
-        refused = [obj for obj in objects if not self.reaches(obj)]
-        return [obj for obj in objects if self.reaches(obj) or obj is refused[0]]
+        refused = next((obj for obj in objects if not self.reaches(obj)), None)
+        return [obj for obj in objects if self.reaches(obj) or obj is refused]
 
     def kinds(self, model) -> list:
         """One object of each kind (`sample`). For anyone but a platform admin, the kinds the
